@@ -1,0 +1,314 @@
+// The tactful command: parses arguments, reads files, prints. All judgement
+// lives in the library.
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+#include <fmt/format.h>
+
+#include "tactful/tactful.hpp"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+constexpr std::string_view kUsage = R"(usage: tactful <command> [options]
+
+Lints customer-support replies for the habits of empathetic service.
+
+commands:
+  check [FILE...|-]   check drafts (standard input when no FILE or '-')
+  rules               list the rules
+  explain RULE        print a rule's rationale and examples
+  test-rules          run every rule's examples (for pack authors)
+
+Run 'tactful <command> --help' for a command's options.
+Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, rule-file or input error.
+)";
+
+void error(const std::string& msg) { fmt::print(stderr, "tactful: error: {}\n", msg); }
+
+// Writes to standard output; a closed pipe ends the program quietly.
+void emit(std::string_view s) {
+  if (s.empty()) return;
+  if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size() || std::fflush(stdout) != 0) {
+    if (errno == EPIPE) std::_Exit(kExitOk);
+    error(fmt::format("cannot write the output: {}", std::strerror(errno)));
+    std::_Exit(kExitError);
+  }
+}
+
+// Reads a whole file (or standard input for "-"), refusing more than `limit` bytes.
+tactful::Result<std::string> read_input(const std::string& path, std::size_t limit) {
+  auto fail = [&](std::string msg) {
+    tactful::Error e;
+    e.code = tactful::ErrorCode::io;
+    e.file = path == "-" ? "<stdin>" : path;
+    e.message = std::move(msg);
+    return tl::unexpected(e);
+  };
+  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return fail(std::strerror(errno));
+  std::string data;
+  char buf[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    data.append(buf, n);
+    if (data.size() > limit) {
+      if (f != stdin) std::fclose(f);
+      auto e = fail(fmt::format("larger than the limit of {} bytes (see --max-bytes)", limit));
+      e.value().code = tactful::ErrorCode::input_too_large;
+      return e;
+    }
+  }
+  const bool bad = std::ferror(f);
+  const int err = errno;
+  if (f != stdin) std::fclose(f);
+  if (bad) return fail(err == EISDIR ? "is a directory" : std::strerror(err));
+  return data;
+}
+
+po::options_description pack_options() {
+  po::options_description d("rule packs");
+  d.add_options()
+    ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule pack in DIR (repeatable)")
+    ("no-default-rules", "do not load the embedded default pack");
+  return d;
+}
+
+tactful::Result<tactful::RuleSet> load_rules(const po::variables_map& vm) {
+  const bool defaults = !vm.count("no-default-rules");
+  if (defaults && !vm.count("rules")) return tactful::RuleSet::builtin();
+  tactful::RuleSetBuilder b;
+  if (defaults) {
+    if (auto r = b.add_builtin(); !r) return tl::unexpected(r.error());
+  }
+  if (vm.count("rules")) {
+    for (const auto& dir : vm["rules"].as<std::vector<std::string>>()) {
+      if (auto r = b.add_directory(dir); !r) return tl::unexpected(r.error());
+    }
+  }
+  return b.build();
+}
+
+bool parse(int argc, char** argv, const po::options_description& opts, const po::positional_options_description& pos,
+           po::variables_map& vm) {
+  try {
+    po::store(po::command_line_parser(argc, argv).options(opts).positional(pos).run(), vm);
+    po::notify(vm);
+    return true;
+  } catch (const po::error& e) {
+    error(e.what());
+    return false;
+  }
+}
+
+int cmd_check(int argc, char** argv) {
+  po::options_description opts("tactful check [options] [FILE...|-]\n\nChecks drafts and reports findings like a compiler.\n\noptions");
+  opts.add_options()
+    ("help,h", "show this help")
+    ("context,c", po::value<std::string>(), "the customer's message the draft answers")
+    ("customer-name", po::value<std::string>(), "the customer's name")
+    ("format,f", po::value<std::string>()->default_value("text"), "output format: text | json")
+    ("fail-on", po::value<std::string>()->default_value("warning"), "exit 1 on findings at or above: error | warning | suggestion | never")
+    ("color", po::value<std::string>()->default_value("auto"), "colour: auto | always | never (NO_COLOR turns auto off)")
+    ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "refuse drafts larger than this")
+    ("files", po::value<std::vector<std::string>>(), "drafts");
+  opts.add(pack_options());
+  po::positional_options_description pos;
+  pos.add("files", -1);
+  po::variables_map vm;
+  if (!parse(argc, argv, opts, pos, vm)) return kExitError;
+  if (vm.count("help")) {
+    std::ostringstream ss;
+    ss << opts;
+    emit(ss.str());
+    return kExitOk;
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "json") return error(fmt::format("unknown --format '{}' (text, json)", format)), kExitError;
+  const std::string fail_on = vm["fail-on"].as<std::string>();
+  std::optional<tactful::Severity> threshold;
+  if (fail_on != "never") {
+    threshold = tactful::parse_severity(fail_on);
+    if (!threshold || *threshold == tactful::Severity::info) {
+      return error(fmt::format("unknown --fail-on '{}' (error, warning, suggestion, never)", fail_on)), kExitError;
+    }
+  }
+  const std::string color_opt = vm["color"].as<std::string>();
+  if (color_opt != "auto" && color_opt != "always" && color_opt != "never") {
+    return error(fmt::format("unknown --color '{}' (auto, always, never)", color_opt)), kExitError;
+  }
+  const bool color = color_opt == "always" ||
+                     (color_opt == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+  const std::size_t max_bytes = vm["max-bytes"].as<std::size_t>();
+
+  std::vector<std::string> files = vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
+  if (files.empty()) {
+    if (isatty(STDIN_FILENO)) return error("no drafts given: name files, or '-' for standard input (see --help)"), kExitError;
+    files.push_back("-");
+  }
+
+  auto rules = load_rules(vm);
+  if (!rules) return error(rules.error().to_string()), kExitError;
+  std::string context;
+  if (vm.count("context")) {
+    auto c = read_input(vm["context"].as<std::string>(), max_bytes);
+    if (!c) return error(c.error().to_string()), kExitError;
+    context = std::move(*c);
+  }
+  const std::string name = vm.count("customer-name") ? vm["customer-name"].as<std::string>() : std::string();
+
+  tactful::Checker checker(*rules, tactful::CheckOptions{max_bytes});
+  const tactful::TextFormatter text(color);
+  const tactful::JsonFormatter json;
+  int status = kExitOk;
+  bool failed_input = false;
+  std::ostringstream out;
+  if (format == "json") json.begin(out);
+  for (const auto& file : files) {
+    auto data = read_input(file, max_bytes);
+    const std::string source = file == "-" ? "<stdin>" : file;
+    if (!data) {
+      error(data.error().to_string());
+      failed_input = true;
+      continue;
+    }
+    auto report = checker.check({*data, context, name, source});
+    if (!report) {
+      auto e = report.error();
+      if (e.file.empty()) e.file = source;
+      else if (e.file == "context") e.file = vm["context"].as<std::string>();
+      error(e.to_string());
+      failed_input = true;
+      continue;
+    }
+    for (const auto& f : report->findings) {
+      if (threshold && f.severity >= *threshold) status = kExitFindings;
+    }
+    if (format == "json") {
+      json.add(out, *report);
+    } else {
+      text.write(out, *report, *data);
+    }
+    emit(out.str());
+    out.str("");
+  }
+  if (format == "json") json.end(out);
+  emit(out.str());
+  return failed_input ? kExitError : status;
+}
+
+int cmd_rules(int argc, char** argv) {
+  po::options_description opts("tactful rules [options]\n\nLists the rules: id, habit, severity, message.\n\noptions");
+  opts.add_options()("help,h", "show this help");
+  opts.add(pack_options());
+  po::variables_map vm;
+  if (!parse(argc, argv, opts, {}, vm)) return kExitError;
+  if (vm.count("help")) {
+    std::ostringstream ss;
+    ss << opts;
+    emit(ss.str());
+    return kExitOk;
+  }
+  auto rules = load_rules(vm);
+  if (!rules) return error(rules.error().to_string()), kExitError;
+  std::ostringstream out;
+  tactful::write_rule_list(out, *rules);
+  emit(out.str());
+  return kExitOk;
+}
+
+int cmd_explain(int argc, char** argv) {
+  po::options_description opts("tactful explain RULE [options]\n\nPrints a rule's rationale and examples.\n\noptions");
+  opts.add_options()("help,h", "show this help")("rule", po::value<std::string>(), "rule id");
+  opts.add(pack_options());
+  po::positional_options_description pos;
+  pos.add("rule", 1);
+  po::variables_map vm;
+  if (!parse(argc, argv, opts, pos, vm)) return kExitError;
+  if (vm.count("help")) {
+    std::ostringstream ss;
+    ss << opts;
+    emit(ss.str());
+    return kExitOk;
+  }
+  if (!vm.count("rule")) return error("explain needs a rule id (see 'tactful rules')"), kExitError;
+  auto rules = load_rules(vm);
+  if (!rules) return error(rules.error().to_string()), kExitError;
+  const auto id = vm["rule"].as<std::string>();
+  const tactful::RuleInfo* r = rules->find(id);
+  if (!r) return error(fmt::format("no rule '{}' (see 'tactful rules')", id)), kExitError;
+  std::ostringstream out;
+  tactful::write_rule_explanation(out, *r);
+  emit(out.str());
+  return kExitOk;
+}
+
+int cmd_test_rules(int argc, char** argv) {
+  po::options_description opts(
+      "tactful test-rules [options]\n\nRuns every rule's examples; exit 1 when one misbehaves.\n\noptions");
+  opts.add_options()("help,h", "show this help");
+  opts.add(pack_options());
+  po::variables_map vm;
+  if (!parse(argc, argv, opts, {}, vm)) return kExitError;
+  if (vm.count("help")) {
+    std::ostringstream ss;
+    ss << opts;
+    emit(ss.str());
+    return kExitOk;
+  }
+  auto rules = load_rules(vm);
+  if (!rules) return error(rules.error().to_string()), kExitError;
+  const auto failures = tactful::check_examples(*rules);
+  std::string out;
+  for (const auto& f : failures) out += fmt::format("{}:{}: rule '{}': {}\n", f.file, f.line, f.rule, f.message);
+  std::size_t examples = 0;
+  for (const auto& r : rules->rules()) examples += r.examples.size();
+  out += fmt::format("{} rules, {} examples, {} failures\n", rules->rules().size(), examples, failures.size());
+  emit(out);
+  return failures.empty() ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  if (argc < 2) {
+    fmt::print(stderr, "{}", kUsage);
+    return kExitError;
+  }
+  const std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    emit(kUsage);
+    return kExitOk;
+  }
+  if (cmd == "--version" || cmd == "-V") {
+    emit(fmt::format("tactful {}\n", tactful::version()));
+    return kExitOk;
+  }
+  try {
+    if (cmd == "check") return cmd_check(argc - 1, argv + 1);
+    if (cmd == "rules") return cmd_rules(argc - 1, argv + 1);
+    if (cmd == "explain") return cmd_explain(argc - 1, argv + 1);
+    if (cmd == "test-rules") return cmd_test_rules(argc - 1, argv + 1);
+  } catch (const std::exception& e) {
+    error(e.what());
+    return kExitError;
+  }
+  error(fmt::format("unknown command '{}'\n\n{}", cmd, kUsage));
+  return kExitError;
+}

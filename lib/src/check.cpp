@@ -1,0 +1,168 @@
+#include "tactful/check.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <re2/set.h>
+#include <unicode/unistr.h>
+
+#include "compiled.hpp"
+#include "score.hpp"
+#include "text.hpp"
+
+namespace tactful {
+namespace detail {
+namespace {
+
+// Phase 1 over one text: the prefilter says which rules can match; only they run.
+void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std::vector<Hit>& hits) {
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo info{};
+  const std::string_view s = text.norm();
+  if (!scope.set->Match(re2::StringPiece(s.data(), s.size()), &matched, &info) &&
+      info.kind != RE2::Set::kNoError) {
+    // The prefilter gave up (out of memory on a huge text): run every rule.
+    matched.clear();
+    for (std::size_t i = 0; i < scope.by_set.size(); ++i) matched.push_back(static_cast<int>(i));
+  }
+  std::sort(matched.begin(), matched.end());
+  for (int m : matched) {
+    const std::uint32_t r = scope.by_set[static_cast<std::size_t>(m)];
+    c.rule(r).find(text, r, hits);
+  }
+  for (std::uint32_t r : scope.always) c.rule(r).find(text, r, hits);
+}
+
+// Whether the reply uses the customer's name (the full name or the first one).
+bool uses_name(const Text& reply, std::string_view name) {
+  auto folded = [](std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).foldCase();
+  };
+  const icu::UnicodeString text = folded(reply.norm());
+  auto find = [&](const icu::UnicodeString& n) {
+    if (n.length() < 2) return false;
+    for (int32_t at = text.indexOf(n); at >= 0; at = text.indexOf(n, at + 1)) {
+      const bool left = at == 0 || !is_word_char(static_cast<char32_t>(text.char32At(at - 1)));
+      const int32_t end = at + n.length();
+      const bool right = end >= text.length() || !is_word_char(static_cast<char32_t>(text.char32At(end)));
+      if (left && right) return true;
+    }
+    return false;
+  };
+  std::string_view trimmed = name;
+  while (!trimmed.empty() && trimmed.front() == ' ') trimmed.remove_prefix(1);
+  while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
+  if (trimmed.empty()) return false;
+  if (find(folded(trimmed))) return true;
+  const std::size_t space = trimmed.find(' ');
+  return space != std::string_view::npos && find(folded(trimmed.substr(0, space)));
+}
+
+Result<void> check_size(std::string_view bytes, std::size_t max, const char* what) {
+  if (bytes.size() <= max) return {};
+  Error e;
+  e.code = ErrorCode::input_too_large;
+  e.message = fmt::format("the {} is {} bytes; the limit is {} bytes", what, bytes.size(), max);
+  return tl::unexpected(e);
+}
+
+}  // namespace
+}  // namespace detail
+
+Checker::Checker(RuleSet rules, CheckOptions options) : rules_(std::move(rules)), options_(options) {}
+
+Result<Report> Checker::check(const Draft& draft) const {
+  using namespace detail;
+  if (auto r = check_size(draft.text, options_.max_bytes, "draft"); !r) return tl::unexpected(r.error());
+  if (auto r = validate_input(draft.text); !r) return tl::unexpected(r.error());
+  if (!draft.context.empty()) {
+    auto fail = [](Error e) {
+      e.file = "context";
+      e.message = "customer message: " + e.message;
+      return tl::unexpected(std::move(e));
+    };
+    if (auto r = check_size(draft.context, options_.max_bytes, "customer message"); !r) return fail(r.error());
+    if (auto r = validate_input(draft.context); !r && r.error().code != ErrorCode::empty_input) {
+      return fail(r.error());
+    }
+  }
+  const CompiledRules& c = rules_.compiled();
+
+  Text reply(draft.text);
+  Analysis a;
+  a.reply = &reply;
+  run_scope(c, c.reply, reply, a.hits);
+  std::stable_sort(a.hits.begin(), a.hits.end(), [](const Hit& x, const Hit& y) { return x.range.begin < y.range.begin; });
+  for (const Hit& h : a.hits) {
+    if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
+  }
+  if (!draft.customer_name.empty() && uses_name(reply, draft.customer_name)) a.signals.set(static_cast<std::size_t>(Signal::name));
+
+  Report report;
+  report.source = draft.source;
+  if (!draft.context.empty()) {
+    Text customer(draft.context);
+    std::vector<Hit> hits;
+    run_scope(c, c.customer, customer, hits);
+    for (const Hit& h : hits) {
+      a.facts.insert(c.infos[h.rule].fact);
+      report.evidence.push_back({c.infos[h.rule].id, true, customer.to_original(h.range.begin),
+                                 customer.to_original(h.range.end) - customer.to_original(h.range.begin)});
+    }
+  }
+  a.reply_words = reply.count_words({0, reply.norm().size()});
+
+  // Phase 2: policies see every signal and hit.
+  std::vector<Hit> judged;
+  for (std::uint32_t p : c.policies) c.rule(p).judge(a, c, p, judged);
+  for (const Hit& h : judged) {
+    if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
+  }
+
+  auto emit = [&](const Hit& h) {
+    const RuleInfo& info = c.infos[h.rule];
+    const std::size_t begin = reply.to_original(h.range.begin);
+    const std::size_t end = std::max(begin, reply.to_original(h.range.end));
+    report.evidence.push_back({info.id, false, begin, end - begin});
+    if (!info.report) return;
+    Finding f;
+    f.rule = info.id;
+    f.habit = info.habit;
+    f.severity = info.severity;
+    f.message = info.message;
+    f.span.offset = begin;
+    f.span.length = end - begin;
+    f.text = std::string(draft.text.substr(begin, end - begin));
+    if (!h.suggestion.empty()) {
+      f.suggestion = h.suggestion;
+    } else if (!info.suggest.empty()) {
+      f.suggestion = info.suggest;
+    }
+    report.findings.push_back(std::move(f));
+  };
+  for (const Hit& h : a.hits) {
+    if (!c.rule(h.rule).counts_only()) emit(h);
+  }
+  for (const Hit& h : judged) emit(h);
+
+  auto& fs = report.findings;
+  std::sort(fs.begin(), fs.end(), [](const Finding& x, const Finding& y) {
+    if (x.span.offset != y.span.offset) return x.span.offset < y.span.offset;
+    if (x.severity != y.severity) return x.severity > y.severity;
+    return x.rule < y.rule;
+  });
+  fs.erase(std::unique(fs.begin(), fs.end(),
+                       [](const Finding& x, const Finding& y) {
+                         return x.rule == y.rule && x.span.offset == y.span.offset && x.span.length == y.span.length;
+                       }),
+           fs.end());
+  LineMap lines(draft.text);
+  for (Finding& f : fs) lines.locate(f.span);
+
+  report.signals = a.signals;
+  report.customer_facts.assign(a.facts.begin(), a.facts.end());
+  score(report);
+  return report;
+}
+
+}  // namespace tactful

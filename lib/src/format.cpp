@@ -1,0 +1,158 @@
+#include "tactful/format.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <nlohmann/json.hpp>
+
+#include "text.hpp"
+
+namespace tactful {
+namespace {
+
+constexpr std::string_view kReset = "\033[0m";
+constexpr std::string_view kBold = "\033[1m";
+constexpr std::string_view kGreen = "\033[32m";
+constexpr std::string_view kCyan = "\033[36m";
+
+std::string_view severity_color(Severity s) {
+  switch (s) {
+    case Severity::error: return "\033[1;31m";
+    case Severity::warning: return "\033[1;35m";
+    case Severity::suggestion: return "\033[1;36m";
+    case Severity::info: return "\033[1;34m";
+  }
+  return "";
+}
+
+// Code points in s (tabs count one, like the line we print).
+std::size_t width(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string_view line_of(std::string_view text, std::size_t offset) {
+  const std::size_t b = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::size_t begin = (b == std::string_view::npos || offset == 0) ? 0 : b + 1;
+  std::size_t end = text.find('\n', offset);
+  if (end == std::string_view::npos) end = text.size();
+  if (end > begin && text[end - 1] == '\r') --end;
+  return text.substr(begin, end - begin);
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+nlohmann::ordered_json result_object(const Report& r) {
+  using json = nlohmann::ordered_json;
+  json habits = json::object();
+  for (Habit h : kHabits) habits[std::string(name(h))] = r.habit_score(h);
+  json signals = json::object();
+  for (std::size_t i = 0; i < kSignalCount; ++i) signals[std::string(name(static_cast<Signal>(i)))] = r.signals.test(i);
+  json findings = json::array();
+  for (const Finding& f : r.findings) {
+    findings.push_back({{"rule", f.rule},
+                        {"habit", name(f.habit)},
+                        {"severity", name(f.severity)},
+                        {"message", f.message},
+                        {"line", f.span.line},
+                        {"column", f.span.column},
+                        {"end_line", f.span.end_line},
+                        {"end_column", f.span.end_column},
+                        {"offset", f.span.offset},
+                        {"length", f.span.length},
+                        {"text", f.text},
+                        {"suggestion", f.suggestion ? json(*f.suggestion) : json(nullptr)}});
+  }
+  return {{"source", r.source}, {"score", r.score}, {"habits", habits}, {"signals", signals}, {"findings", findings}};
+}
+
+}  // namespace
+
+std::string_view version() noexcept { return TACTFUL_VERSION; }
+
+void TextFormatter::write(std::ostream& out, const Report& r, std::string_view text) const {
+  auto paint = [&](std::string_view color, std::string_view s) {
+    return color_ ? fmt::format("{}{}{}", color, s, kReset) : std::string(s);
+  };
+  std::array<std::size_t, 4> counts{};
+  for (const Finding& f : r.findings) {
+    ++counts[static_cast<std::size_t>(f.severity)];
+    fmt::print(out, "{} {} {} [{}]\n", paint(kBold, fmt::format("{}:{}:{}:", r.source, f.span.line, f.span.column)),
+               paint(severity_color(f.severity), fmt::format("{}:", name(f.severity))),
+               paint(kBold, f.message), f.rule);
+    const std::string_view line = line_of(text, f.span.offset);
+    const std::size_t line_begin = static_cast<std::size_t>(line.data() - text.data());
+    std::string shown(line);
+    std::replace(shown.begin(), shown.end(), '\t', ' ');
+    const std::string gutter(fmt::formatted_size("{}", f.span.line), ' ');
+    fmt::print(out, " {} | {}\n", f.span.line, shown);
+    const std::size_t lead = width(text.substr(line_begin, f.span.offset - line_begin));
+    const std::size_t span_end = std::min(f.span.offset + f.span.length, line_begin + line.size());
+    const std::size_t len = std::max<std::size_t>(1, width(text.substr(f.span.offset, span_end - f.span.offset)));
+    std::string underline(len, '~');
+    underline[0] = '^';
+    fmt::print(out, " {} | {}{}\n", gutter, std::string(lead, ' '), paint(kGreen, underline));
+    if (f.suggestion) fmt::print(out, " {} = {} {}\n", gutter, paint(kCyan, "suggestion:"), *f.suggestion);
+  }
+  std::string tally;
+  for (int s = 3; s >= 0; --s) {
+    if (counts[static_cast<std::size_t>(s)] == 0) continue;
+    if (!tally.empty()) tally += ", ";
+    tally += plural(counts[static_cast<std::size_t>(s)], name(static_cast<Severity>(s)));
+  }
+  std::string habits;
+  for (Habit h : kHabits) habits += fmt::format("{}{} {}", habits.empty() ? "" : ", ", name(h), r.habit_score(h));
+  fmt::print(out, "{}: score {}/100 ({}); {}\n", r.source, paint(kBold, std::to_string(r.score)), habits,
+             tally.empty() ? "no findings" : tally);
+}
+
+void JsonFormatter::begin(std::ostream& out) const {
+  first_ = true;
+  fmt::print(out, "{{\"tool\": {{\"name\": \"tactful\", \"version\": \"{}\", \"format\": \"{}\"}}, \"results\": [",
+             version(), kJsonFormatVersion);
+}
+
+void JsonFormatter::add(std::ostream& out, const Report& r) const {
+  out << (first_ ? "\n  " : ",\n  ") << result_object(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  first_ = false;
+}
+
+void JsonFormatter::end(std::ostream& out) const { out << (first_ ? "]}\n" : "\n]}\n"); }
+
+std::string JsonFormatter::result_json(const Report& r) {
+  return result_object(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void write_rule_list(std::ostream& out, const RuleSet& rules) {
+  std::size_t id_width = 0;
+  for (const auto& r : rules.rules()) id_width = std::max(id_width, r.id.size());
+  for (const auto& r : rules.rules()) {
+    const std::string sev = r.customer_scope ? "context" : r.report ? std::string(name(r.severity)) : "signal";
+    fmt::print(out, "{:<{}}  {:<9}  {:<10}  {}\n", r.id, id_width, name(r.habit), sev, r.message);
+  }
+}
+
+void write_rule_explanation(std::ostream& out, const RuleInfo& r) {
+  fmt::print(out, "{}\n  kind: {}   habit: {}   severity: {}", r.id, r.kind, name(r.habit),
+             r.customer_scope ? "context" : r.report ? std::string(name(r.severity)) : "signal (no finding)");
+  if (r.signal) fmt::print(out, "   sets signal: {}", name(*r.signal));
+  if (r.customer_scope) fmt::print(out, "   sets customer fact: {}", r.fact);
+  fmt::print(out, "\n  defined at {}:{}\n\n{}\n\n{}\n", r.file, r.line, r.message, r.rationale);
+  if (!r.suggest.empty()) fmt::print(out, "\nSuggestion: {}\n", r.suggest);
+  for (bool fire : {true, false}) {
+    fmt::print(out, "\n{}\n", fire ? "Flags:" : "Does not flag:");
+    for (const auto& e : r.examples) {
+      if (e.must_fire != fire) continue;
+      fmt::print(out, "  - {}", e.text);
+      if (e.span) fmt::print(out, "   [{}]", *e.span);
+      if (e.suggestion) fmt::print(out, " -> {}", *e.suggestion);
+      if (!e.context.empty()) fmt::print(out, "   (customer: {})", e.context);
+      out << '\n';
+    }
+  }
+}
+
+}  // namespace tactful

@@ -1,0 +1,215 @@
+#include "text.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+namespace tactful::detail {
+namespace {
+
+// A character the matcher folds, and what it becomes.
+struct Fold {
+  std::string_view from;
+  std::string_view to;
+};
+constexpr Fold kFolds[] = {
+    {"\u2018", "'"}, {"\u2019", "'"}, {"\u02BC", "'"}, {"\u2032", "'"}, {"\uFF07", "'"},
+    {"\u201C", "\""}, {"\u201D", "\""}, {"\u00A0", " "}, {"\u2009", " "}, {"\u202F", " "},
+};
+
+// Lead bytes of every folded character: a cheap first test per byte.
+bool may_fold(unsigned char b) { return b == 0xE2 || b == 0xCA || b == 0xC2 || b == 0xEF; }
+
+const Fold* fold_at(std::string_view s, std::size_t i) {
+  for (const Fold& f : kFolds) {
+    if (s.compare(i, f.from.size(), f.from) == 0) return &f;
+  }
+  return nullptr;
+}
+
+// One iterator of each kind per thread: creating them is slow, using them is not.
+icu::BreakIterator& iterator(bool sentences) {
+  struct Iterators {
+    std::unique_ptr<icu::BreakIterator> sentence, word;
+    Iterators() {
+      UErrorCode err = U_ZERO_ERROR;
+      sentence.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), err));
+      if (U_FAILURE(err) || !sentence) {
+        err = U_ZERO_ERROR;
+        sentence.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), err));
+      }
+      err = U_ZERO_ERROR;
+      word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), err));
+    }
+  };
+  thread_local Iterators its;
+  return sentences ? *its.sentence : *its.word;
+}
+
+// Runs `fn(begin, end, status)` over the segments of s that the iterator finds.
+template <class Fn>
+void segment(icu::BreakIterator& it, std::string_view s, Fn&& fn) {
+  UErrorCode err = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, s.data(), static_cast<int64_t>(s.size()), &err);
+  if (U_FAILURE(err)) return;
+  it.setText(&ut, err);
+  if (U_SUCCESS(err)) {
+    int32_t begin = it.first();
+    for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
+      fn(static_cast<std::size_t>(begin), static_cast<std::size_t>(end), it.getRuleStatus());
+    }
+  }
+  utext_close(&ut);
+}
+
+}  // namespace
+
+Text::Text(std::string_view original) : original_(original) {
+  // Fold quotes and spaces, remembering where lengths changed.
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < original.size(); ++i) {
+    if (!may_fold(static_cast<unsigned char>(original[i]))) continue;
+    const Fold* f = fold_at(original, i);
+    if (!f) continue;
+    if (folded_.empty()) folded_.reserve(original.size());
+    folded_.append(original, copied, i - copied);
+    fold_map_.emplace_back(folded_.size(), i);
+    folded_ += f->to;
+    i += f->from.size() - 1;
+    copied = i + 1;
+    fold_map_.emplace_back(folded_.size(), copied);
+  }
+  std::string_view base = original;
+  if (!fold_map_.empty()) {
+    folded_.append(original, copied);
+    base = folded_;
+  }
+  norm_ = base;
+
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return;
+  icu::StringPiece piece(base.data(), static_cast<int32_t>(base.size()));
+  if (base.size() > INT32_MAX || nfc->isNormalizedUTF8(piece, err) || U_FAILURE(err)) return;
+  err = U_ZERO_ERROR;
+  auto edits = std::make_unique<icu::Edits>();
+  icu::StringByteSink<std::string> sink(&nfc_, static_cast<int32_t>(base.size()));
+  nfc->normalizeUTF8(0, piece, sink, edits.get(), err);
+  if (U_FAILURE(err)) {
+    nfc_.clear();
+    return;
+  }
+  nfc_edits_ = std::move(edits);
+  norm_ = nfc_;
+}
+
+Text::~Text() = default;
+
+std::size_t Text::to_original(std::size_t n) const {
+  if (nfc_edits_) {
+    UErrorCode err = U_ZERO_ERROR;
+    icu::Edits::Iterator it = nfc_edits_->getFineIterator();
+    int32_t src = it.sourceIndexFromDestinationIndex(static_cast<int32_t>(n), err);
+    if (U_SUCCESS(err) && src >= 0) n = static_cast<std::size_t>(src);
+  }
+  if (fold_map_.empty()) return std::min(n, original_.size());
+  auto it = std::upper_bound(fold_map_.begin(), fold_map_.end(), n,
+                             [](std::size_t v, const auto& e) { return v < e.first; });
+  if (it == fold_map_.begin()) return n;
+  --it;
+  return std::min(it->second + (n - it->first), original_.size());
+}
+
+const std::vector<Range>& Text::sentences() const {
+  if (!have_sentences_) {
+    have_sentences_ = true;
+    segment(iterator(true), norm_, [&](std::size_t b, std::size_t e, int32_t) { sentences_.push_back({b, e}); });
+    if (sentences_.empty()) sentences_.push_back({0, norm_.size()});
+  }
+  return sentences_;
+}
+
+Range Text::sentence_at(std::size_t pos) const {
+  const auto& s = sentences();
+  auto it = std::upper_bound(s.begin(), s.end(), pos, [](std::size_t v, const Range& r) { return v < r.begin; });
+  if (it == s.begin()) return s.front();
+  return *(it - 1);
+}
+
+void Text::for_each_word(Range r, const std::function<void(Range)>& fn) const {
+  std::string_view sub = norm_.substr(r.begin, r.size());
+  segment(iterator(false), sub, [&](std::size_t b, std::size_t e, int32_t status) {
+    if (status >= UBRK_WORD_NUMBER) fn({r.begin + b, r.begin + e});
+  });
+}
+
+std::size_t Text::count_words(Range r) const {
+  std::size_t n = 0;
+  for_each_word(r, [&](Range) { ++n; });
+  return n;
+}
+
+bool is_word_char(char32_t c) {
+  auto cp = static_cast<UChar32>(c);
+  return u_hasBinaryProperty(cp, UCHAR_ALPHABETIC) || u_isdigit(cp) ||
+         (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0 || cp == '_';
+}
+
+char32_t code_point_before(std::string_view s, std::size_t pos) {
+  if (pos == 0) return 0;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c < 0 ? 0 : static_cast<char32_t>(c);
+}
+
+char32_t code_point_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size()) return 0;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+  return c < 0 ? 0 : static_cast<char32_t>(c);
+}
+
+void LineMap::advance_to(std::size_t offset) {
+  if (offset < pos_) pos_ = 0, line_ = 1, column_ = 1;
+  offset = std::min(offset, text_.size());
+  while (pos_ < offset) {
+    const void* nl = std::memchr(text_.data() + pos_, '\n', offset - pos_);
+    if (!nl) break;
+    pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+    ++line_;
+    column_ = 1;
+  }
+  for (; pos_ < offset; ++pos_) {
+    if ((static_cast<unsigned char>(text_[pos_]) & 0xC0) != 0x80) ++column_;
+  }
+}
+
+void LineMap::locate(Span& span) {
+  advance_to(span.offset);
+  span.line = line_;
+  span.column = column_;
+  std::size_t line = line_, column = column_;
+  std::size_t end = std::min(span.offset + span.length, text_.size());
+  for (std::size_t i = span.offset; i < end; ++i) {
+    if (text_[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  span.end_line = line;
+  span.end_column = column;
+}
+
+}  // namespace tactful::detail

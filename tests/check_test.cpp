@@ -1,0 +1,132 @@
+// The checker: matchers, vetoes, policies, signals, positions and the score.
+#include <algorithm>
+
+#include <doctest/doctest.h>
+
+#include "helpers.hpp"
+
+using tactful::Signal;
+using tactful::test::check;
+using tactful::test::has_finding;
+
+TEST_CASE("a phrase finding carries rule, habit, severity, span and advice") {
+  auto rules = tactful::test::test_pack();
+  auto r = check(rules, "Hi.\nSadly, you should have checked.");
+  REQUIRE(has_finding(r, "test.blame"));
+  const auto& f = *std::find_if(r.findings.begin(), r.findings.end(), [](const auto& x) { return x.rule == "test.blame"; });
+  CHECK(f.rule == "test.blame");
+  CHECK(f.habit == tactful::Habit::respect);
+  CHECK(f.severity == tactful::Severity::warning);
+  CHECK(f.text == "you should have");
+  CHECK(f.span.offset == 11);
+  CHECK(f.span.length == 15);
+  CHECK(f.span.line == 2);
+  CHECK(f.span.column == 8);
+  CHECK(f.span.end_column == 23);
+  CHECK(f.suggestion == "Say what happened and what you will do next.");
+  CHECK(r.has(Signal::blame));
+  CHECK(r.has(Signal::greeting));
+}
+
+TEST_CASE("unless vetoes a match in the same sentence only") {
+  auto rules = tactful::test::test_pack();
+  CHECK_FALSE(has_finding(check(rules, "You should have received a code."), "test.blame"));
+  CHECK(has_finding(check(rules, "You should have received a code. You should have asked."), "test.blame"));
+}
+
+TEST_CASE("positions point into the original bytes when quotes were folded") {
+  auto rules = tactful::test::pack(tactful::test::rule_yaml("r.dont", "phrase", "phrases: [\"don't worry\"]"));
+  const std::string text = "\u201COK\u201D \u2014 don\u2019t worry";
+  auto r = check(rules, text);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].text == "don\u2019t worry");
+  CHECK(r.findings[0].span.offset == text.find("don"));
+  CHECK(r.findings[0].span.column == 8);
+}
+
+TEST_CASE("substitutions suggest their replacement, capitalised like the match") {
+  auto rules = tactful::test::test_pack();
+  auto r = check(rules, "Sorry for any inconvenience. Also, per my last email, it shipped.");
+  std::vector<std::string> suggestions;
+  for (const auto& f : r.findings) {
+    if (f.rule == "test.inconvenience") suggestions.push_back(f.suggestion.value_or(""));
+  }
+  CHECK(suggestions == std::vector<std::string>{"I'm sorry for the trouble this caused", "as I mentioned"});
+  CHECK(r.has(Signal::non_apology));
+}
+
+TEST_CASE("require rules use conditions on the reply and on the customer's message") {
+  auto rules = tactful::test::test_pack();
+  CHECK(has_finding(check(rules, "Your order has shipped today from our warehouse."), "test.check-in"));
+  CHECK_FALSE(has_finding(check(rules, "Shipped today."), "test.check-in"));  // under min_words
+  auto upset = check(rules, "Your order ships Monday.", "This is UNACCEPTABLE.");
+  CHECK(has_finding(upset, "test.empathy-when-upset"));
+  CHECK(upset.customer_facts == std::vector<std::string>{"upset"});
+  CHECK_FALSE(has_finding(check(rules, "Your order ships Monday.", "When will it ship?"), "test.empathy-when-upset"));
+  CHECK_FALSE(has_finding(check(rules, "Your order ships Monday."), "test.empathy-when-upset"));
+}
+
+TEST_CASE("a require finding points at the last line when at: end") {
+  auto rules = tactful::test::test_pack();
+  auto r = check(rules, "Hello,\nyour order has shipped today from our warehouse.\n\n");
+  for (const auto& f : r.findings) {
+    if (f.rule == "test.check-in") {
+      CHECK(f.span.line == 2);
+      CHECK(f.text == "your order has shipped today from our warehouse.");
+    }
+  }
+}
+
+TEST_CASE("limit flags the first occurrence past the limit") {
+  auto rules = tactful::test::test_pack();
+  auto r = check(rules, "Sorry. Sorry again. So sorry. Sorry!");
+  std::size_t n = 0;
+  for (const auto& f : r.findings) {
+    if (f.rule == "test.apologies") {
+      ++n;
+      CHECK(f.span.offset == 23);
+    }
+  }
+  CHECK(n == 1);
+}
+
+TEST_CASE("metrics: long sentences and capitals") {
+  auto rules = tactful::test::test_pack();
+  auto r = check(rules, "Short one. This sentence has far too many words in it to read. PLEASE READ the FAQ ASAP.");
+  std::vector<std::string> caps;
+  for (const auto& f : r.findings) {
+    if (f.rule == "test.caps") caps.push_back(f.text);
+    if (f.rule == "test.long-sentence") CHECK(f.text == "This sentence has far too many words in it to read.");
+  }
+  CHECK(caps == std::vector<std::string>{"PLEASE", "READ"});
+}
+
+TEST_CASE("the customer's name sets the name signal") {
+  auto rules = tactful::test::test_pack();
+  CHECK(check(rules, "Thanks, Dana!", {}, "Dana Smith").has(Signal::name));
+  CHECK(check(rules, "Thanks, dana!", {}, "Dana").has(Signal::name));
+  CHECK_FALSE(check(rules, "Thanks, Danai!", {}, "Dana").has(Signal::name));
+  CHECK_FALSE(check(rules, "Thanks!", {}, "Dana").has(Signal::name));
+  CHECK_FALSE(check(rules, "Thanks, Dana!").has(Signal::name));
+}
+
+TEST_CASE("the score rewards warmth, punishes blame, and ignores repetition") {
+  auto rules = tactful::test::test_pack();
+  const int warm = check(rules, "Hi Dana, thank you. Let me know if it helps.", {}, "Dana").score;
+  const int cold = check(rules, "You should have checked the box first.").score;
+  const int stuffed = check(rules, "Hi Dana, thank you, thank you, thanks. Let me know if it helps.", {}, "Dana").score;
+  CHECK(warm > cold);
+  CHECK(cold <= 79);  // a warning caps the score
+  CHECK(stuffed == warm);
+  auto r = check(rules, "Hi Dana, thank you.", {}, "Dana");
+  for (int h : r.habits) {
+    CHECK(h >= 0);
+    CHECK(h <= 100);
+  }
+}
+
+TEST_CASE("findings come sorted by position") {
+  auto rules = tactful::test::test_pack();
+  auto r = check(rules, "PLEASE note. You forgot to sign. You should have signed.");
+  for (std::size_t i = 1; i < r.findings.size(); ++i) CHECK(r.findings[i - 1].span.offset <= r.findings[i].span.offset);
+}

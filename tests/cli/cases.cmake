@@ -1,0 +1,82 @@
+# End-to-end cases for the tactful binary. Golden output uses the small test
+# pack so that it pins the formats, not the default pack's wording.
+set(run "${CMAKE_CURRENT_SOURCE_DIR}/cli/run_case.cmake")
+set(pack "--no-default-rules|--rules|data/pack")
+
+function(cli_case name)
+  cmake_parse_arguments(C "PIPE_HEAD" "ARGS;RC;GOLDEN;STDOUT;STDERR;STDIN" "" ${ARGN})
+  set(defs -DTACTFUL=$<TARGET_FILE:tactful_cli> "-DARGS=${C_ARGS}" -DEXPECT_RC=${C_RC})
+  if(C_GOLDEN)
+    list(APPEND defs "-DGOLDEN=${CMAKE_CURRENT_SOURCE_DIR}/golden/${C_GOLDEN}")
+  endif()
+  if(C_STDOUT)
+    list(APPEND defs "-DSTDOUT_MATCH=${C_STDOUT}")
+  endif()
+  if(C_STDERR)
+    list(APPEND defs "-DSTDERR_MATCH=${C_STDERR}")
+  endif()
+  if(C_STDIN)
+    list(APPEND defs "-DSTDIN=${CMAKE_CURRENT_SOURCE_DIR}/${C_STDIN}")
+  endif()
+  if(C_PIPE_HEAD)
+    list(APPEND defs -DPIPE_HEAD=1)
+  endif()
+  add_test(NAME "cli: ${name}" COMMAND ${CMAKE_COMMAND} ${defs} -P "${run}")
+endfunction()
+
+# Output formats and exit codes.
+cli_case("text output" ARGS "check|${pack}|--customer-name|Dana|data/drafts/blame.txt" RC 1 GOLDEN check-blame.txt)
+cli_case("json output" ARGS "check|${pack}|--format|json|--customer-name|Dana|data/drafts/blame.txt" RC 1
+         GOLDEN check-blame.json)
+cli_case("json for several drafts" ARGS "check|${pack}|--format|json|data/drafts/clean.txt|data/drafts/plain.txt" RC 0
+         GOLDEN check-two.json)
+cli_case("context" ARGS "check|${pack}|--context|data/drafts/upset-customer.txt|data/drafts/plain.txt" RC 1
+         GOLDEN check-context.txt)
+cli_case("standard input" ARGS "check|${pack}|-" STDIN data/drafts/blame.txt RC 1 STDOUT "<stdin>:3:8: warning: This blames")
+cli_case("fail-on never" ARGS "check|${pack}|--fail-on|never|data/drafts/blame.txt" RC 0 STDOUT "score")
+cli_case("fail-on error" ARGS "check|${pack}|--fail-on|error|data/drafts/blame.txt" RC 0 STDOUT "score")
+cli_case("fail-on suggestion" ARGS "check|${pack}|--fail-on|suggestion|data/drafts/clean.txt" RC 0 STDOUT "no findings")
+cli_case("clean draft" ARGS "check|${pack}|data/drafts/clean.txt" RC 0 STDOUT "no findings\n$")
+cli_case("color always" ARGS "check|${pack}|--color|always|data/drafts/blame.txt" RC 1 STDOUT "\\[1;35mwarning:")
+cli_case("default pack" ARGS "check|--context|../examples/late-refund/customer.txt|../examples/late-refund/draft.txt"
+         RC 1 STDOUT "draft.txt: score [0-9]+/100")
+cli_case("closed pipe" ARGS "check|${pack}|--fail-on|never|data/drafts/blame.txt|data/drafts/blame.txt|data/drafts/blame.txt"
+         RC 0 PIPE_HEAD)
+
+# Rules.
+cli_case("rules" ARGS "rules|${pack}" RC 0 GOLDEN rules.txt)
+cli_case("explain" ARGS "explain|test.blame|${pack}" RC 0 GOLDEN explain-blame.txt)
+cli_case("explain unknown" ARGS "explain|nope|${pack}" RC 2 STDERR "no rule 'nope'")
+cli_case("test-rules" ARGS "test-rules|${pack}" RC 0 STDOUT "11 rules, 25 examples, 0 failures")
+cli_case("test-rules default pack" ARGS "test-rules" RC 0 STDOUT " 0 failures\n$")
+
+# Bad input: a clear message and exit code 2, never a crash or a silent pass.
+cli_case("invalid UTF-8" ARGS "check|${pack}|data/drafts/invalid-utf8.txt" RC 2
+         STDERR "data/drafts/invalid-utf8.txt: invalid UTF-8: byte 0xFF at offset 6")
+cli_case("empty draft" ARGS "check|${pack}|data/drafts/empty.txt" RC 2 STDERR "empty.txt: the draft is empty")
+cli_case("binary input" ARGS "check|${pack}|data/drafts/binary.bin" RC 2 STDERR "binary.bin: input looks binary: NUL byte at offset 4")
+cli_case("missing file" ARGS "check|${pack}|data/drafts/nope.txt" RC 2 STDERR "nope.txt: No such file or directory")
+cli_case("missing context" ARGS "check|${pack}|--context|nope.txt|data/drafts/plain.txt" RC 2 STDERR "nope.txt: No such file")
+cli_case("directory as draft" ARGS "check|${pack}|data" RC 2 STDERR "data: is a directory")
+cli_case("one bad draft among good ones" ARGS "check|${pack}|data/drafts/clean.txt|data/drafts/empty.txt" RC 2
+         STDOUT "clean.txt: score" STDERR "empty.txt: the draft is empty")
+cli_case("malformed YAML" ARGS "check|--rules|data/bad/syntax|data/drafts/plain.txt" RC 2 STDERR "bad/syntax/r.yaml:5:[0-9]+: invalid YAML")
+cli_case("unknown kind" ARGS "rules|--rules|data/bad/kind" RC 2 STDERR "r.yaml:3:11: rule 'bad.kind': unknown rule kind 'sentiment'")
+cli_case("unknown habit" ARGS "rules|--rules|data/bad/habit" RC 2 STDERR "rule 'bad.kind': unknown habit 'courtesy'")
+cli_case("bad pattern" ARGS "rules|--rules|data/bad/regex" RC 2 STDERR "r.yaml:10:[0-9]+: rule 'bad.regex': bad pattern")
+cli_case("duplicate id" ARGS "rules|--rules|data/bad/dup" RC 2 STDERR "b.yaml:2:[0-9]+: rule 'dup.rule': duplicate rule id, first defined at .*a.yaml:2")
+cli_case("missing rules dir" ARGS "rules|--rules|data/none" RC 2 STDERR "data/none: no such directory")
+cli_case("unknown option" ARGS "check|--frobnicate|data/drafts/plain.txt" RC 2 STDERR "unrecognised option|unrecognized option")
+cli_case("unknown format" ARGS "check|--format|xml|data/drafts/plain.txt" RC 2 STDERR "unknown --format 'xml'")
+cli_case("unknown command" ARGS "lint" RC 2 STDERR "unknown command 'lint'")
+cli_case("no command" ARGS "" RC 2 STDERR "usage: tactful")
+
+# A 50 MB draft: refused quickly by default, checked in linear time when allowed.
+set(large "${CMAKE_CURRENT_BINARY_DIR}/large-50mb.txt")
+add_test(NAME "cli: make 50 MB draft" COMMAND ${CMAKE_COMMAND} -DOUTPUT=${large} -DSIZE_MB=50
+         -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/make_large.cmake")
+set_tests_properties("cli: make 50 MB draft" PROPERTIES FIXTURES_SETUP large_draft)
+cli_case("50 MB draft refused" ARGS "check|${pack}|${large}" RC 2 STDERR "larger than the limit of 10485760 bytes")
+cli_case("50 MB draft allowed" ARGS "check|${pack}|--max-bytes|60000000|${large}" RC 0
+         STDOUT "large-50mb.txt:[0-9]+:1: suggestion: Check in with the customer. \\[test.check-in\\]")
+set_tests_properties("cli: 50 MB draft refused" "cli: 50 MB draft allowed" PROPERTIES FIXTURES_REQUIRED large_draft)

@@ -1,0 +1,45 @@
+# Runs the tactful binary once and checks its exit code, standard output
+# (against a golden file) and standard error (against a regular expression).
+#   -DTACTFUL=path -DARGS="a|b|c" -DEXPECT_RC=n [-DGOLDEN=file] [-DSTDOUT_MATCH=re]
+#   [-DSTDERR_MATCH=re] [-DSTDIN=file] [-DWORKDIR=dir] [-DPIPE_HEAD=1]
+string(REPLACE "|" ";" args "${ARGS}")
+set(extra)
+if(DEFINED STDIN)
+  list(APPEND extra INPUT_FILE "${STDIN}")
+endif()
+if(NOT DEFINED WORKDIR)
+  set(WORKDIR "${CMAKE_CURRENT_LIST_DIR}/..")
+endif()
+if(PIPE_HEAD)
+  # tactful writes into a pipe that `head` closes early: not an error.
+  execute_process(COMMAND "${TACTFUL}" ${args} COMMAND head -c 100
+                  WORKING_DIRECTORY "${WORKDIR}" RESULTS_VARIABLE rcs OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  list(GET rcs 0 rc)
+else()
+  execute_process(COMMAND "${TACTFUL}" ${args} ${extra}
+                  WORKING_DIRECTORY "${WORKDIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
+set(ok TRUE)
+if(NOT rc STREQUAL "${EXPECT_RC}")
+  message(SEND_ERROR "exit code ${rc}, expected ${EXPECT_RC}\nstderr: ${err}")
+endif()
+if(DEFINED GOLDEN)
+  if(DEFINED ENV{TACTFUL_UPDATE_GOLDEN})
+    file(WRITE "${GOLDEN}" "${out}")
+  endif()
+  file(READ "${GOLDEN}" expected)
+  if(NOT out STREQUAL expected)
+    file(WRITE "${GOLDEN}.actual" "${out}")
+    message(SEND_ERROR "stdout differs from ${GOLDEN} (actual output in ${GOLDEN}.actual; "
+                       "TACTFUL_UPDATE_GOLDEN=1 ctest rewrites it)\n--- got:\n${out}")
+  endif()
+endif()
+if(DEFINED STDOUT_MATCH AND NOT out MATCHES "${STDOUT_MATCH}")
+  message(SEND_ERROR "stdout does not match '${STDOUT_MATCH}':\n${out}")
+endif()
+if(DEFINED STDERR_MATCH AND NOT err MATCHES "${STDERR_MATCH}")
+  message(SEND_ERROR "stderr does not match '${STDERR_MATCH}':\n${err}")
+endif()
+if(NOT DEFINED STDERR_MATCH AND NOT err STREQUAL "")
+  message(SEND_ERROR "unexpected stderr:\n${err}")
+endif()
