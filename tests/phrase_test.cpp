@@ -73,12 +73,23 @@ TEST_CASE("inflections and -ise/-ize spellings") {
 }
 
 TEST_CASE("bad phrases are errors") {
-  using tactful::detail::compile_phrase;
-  CHECK_FALSE(compile_phrase("").has_value());
-  CHECK_FALSE(compile_phrase("{a|b").has_value());
-  CHECK_FALSE(compile_phrase("a}").has_value());
-  CHECK_FALSE(compile_phrase("{a|}").has_value());  // nothing but optional parts
-  CHECK_FALSE(compile_phrase("{a|{b}}").has_value());
-  CHECK(compile_phrase("a.b (c)").has_value());      // regex characters are literal
+  using tactful::detail::expand_phrase;
+  CHECK_FALSE(expand_phrase("").has_value());
+  CHECK_FALSE(expand_phrase("{a|b").has_value());
+  CHECK_FALSE(expand_phrase("a}").has_value());
+  CHECK_FALSE(expand_phrase("{a|}").has_value());  // nothing but optional parts
+  CHECK_FALSE(expand_phrase("{a|{b}}").has_value());
+  CHECK(expand_phrase("a.b (c)").has_value());      // regex characters are literal
   CHECK(flagged("a.b (c)", "axb c, a.b (c)") == V{"a.b (c)"});
+}
+
+TEST_CASE("a phrase expands into token sequences") {
+  using tactful::detail::expand_phrase;
+  using S = std::vector<std::vector<std::string>>;
+  CHECK(*expand_phrase("I'm {so|} sorry") == S{{"i", "am", "so", "sorry"}, {"i", "am", "sorry"}});
+  CHECK(*expand_phrase("we can't") == S{{"we", "can", "not"}});
+  CHECK(*expand_phrase("thanks, Sam!") == S{{"thanks", ",", "sam", "!"}});
+  CHECK(expand_phrase("{a|b|c|d|e|f|g|h} {a|b|c|d|e|f|g|h} {a|b|c|d|e|f|g|h} {a|b|c|d|e|f|g|h} {a|b|c|d|e|f|g|h}")
+            .error()
+            .find("too many forms") != std::string::npos);
 }

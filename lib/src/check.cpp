@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <re2/set.h>
 #include <unicode/unistr.h>
 
 #include "compiled.hpp"
@@ -14,21 +13,30 @@ namespace tactful {
 namespace detail {
 namespace {
 
-// Phase 1 over one text: the prefilter says which rules can match; only they run.
+// Phase 1 over one text: one walk of the phrase index finds every phrase
+// rule's matches; pattern rules run only when one of their literals is there.
 void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std::vector<Hit>& hits) {
-  std::vector<int> matched;
-  RE2::Set::ErrorInfo info{};
-  const std::string_view s = text.norm();
-  if (!scope.set->Match(re2::StringPiece(s.data(), s.size()), &matched, &info) &&
-      info.kind != RE2::Set::kNoError) {
-    // The prefilter gave up (out of memory on a huge text): run every rule.
-    matched.clear();
-    for (std::size_t i = 0; i < scope.by_set.size(); ++i) matched.push_back(static_cast<int>(i));
+  std::vector<std::pair<std::uint32_t, PhraseMatch>> found;
+  for (const PhraseIndex& index : scope.phrases) index.match(text.tokens(), found);
+  std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    if (x.second.first != y.second.first) return x.second.first < y.second.first;
+    return x.second.last > y.second.last;
+  });
+  std::vector<PhraseMatch> matches;
+  for (std::size_t i = 0; i < found.size();) {
+    const std::uint32_t rule = found[i].first;
+    matches.clear();
+    for (; i < found.size() && found[i].first == rule; ++i) matches.push_back(found[i].second);
+    c.rule(rule).on_phrases(text, matches, rule, hits);
   }
-  std::sort(matched.begin(), matched.end());
-  for (int m : matched) {
-    const std::uint32_t r = scope.by_set[static_cast<std::size_t>(m)];
-    c.rule(r).find(text, r, hits);
+  const std::string_view folded = text.folded();
+  for (std::uint32_t r : scope.patterns) {
+    const auto& anchors = *c.rule(r).anchors();
+    const bool maybe = anchors.empty() || std::any_of(anchors.begin(), anchors.end(), [&](const std::string& a) {
+                         return folded.find(a) != std::string_view::npos;
+                       });
+    if (maybe) c.rule(r).find(text, r, hits);
   }
   for (std::uint32_t r : scope.always) c.rule(r).find(text, r, hits);
 }

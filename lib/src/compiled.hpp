@@ -1,12 +1,13 @@
-// The compiled form of a RuleSet: every rule, and the one-pass prefilters.
+// The compiled form of a RuleSet: every rule, and per text (reply, customer
+// message) the one-pass index that says which rules can match.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include <re2/set.h>
-
+#include "phrase_index.hpp"
 #include "rules/rule.hpp"
 #include "tactful/rules.hpp"
 
@@ -14,17 +15,17 @@ namespace tactful::detail {
 
 // The rules that run on one text (the reply, or the customer's message).
 struct Scope {
-  std::unique_ptr<RE2::Set> set;     // prefilter over every rule with a pattern
-  std::vector<std::uint32_t> by_set;  // set index -> rule index
-  std::vector<std::uint32_t> always;  // rules without a prefilter
+  std::vector<PhraseIndex> phrases;     // the default pack's, prebuilt, and one for the rest
+  std::vector<std::uint32_t> patterns;  // gated by their literal anchors
+  std::vector<std::uint32_t> always;    // metrics
 };
 
 class CompiledRules {
  public:
-  std::vector<RuleInfo> infos;              // parallel to rules
+  std::vector<RuleInfo> infos;  // parallel to rules
   std::vector<std::unique_ptr<Rule>> rules;
   Scope reply, customer;
-  std::vector<std::uint32_t> policies;      // phase-2 rules, in load order
+  std::vector<std::uint32_t> policies;  // phase-2 rules, in load order
 
   const Rule& rule(std::uint32_t i) const { return *rules[i]; }
 };

@@ -1,16 +1,11 @@
-// The default rule pack, embedded at build time by cmake/embed_rules.cmake.
+// The default rule pack in binary form, generated at build time from rules/en
+// by tools/packc.cpp (see lib/CMakeLists.txt).
 #pragma once
 
-#include <span>
 #include <string_view>
 
 namespace tactful::detail {
 
-struct EmbeddedFile {
-  std::string_view path;  // relative to the pack folder
-  std::string_view text;
-};
-
-std::span<const EmbeddedFile> embedded_pack();
+std::string_view embedded_pack();
 
 }  // namespace tactful::detail

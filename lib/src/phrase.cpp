@@ -3,38 +3,23 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <vector>
+#include <set>
 
-#include <re2/re2.h>
+#include "tokens.hpp"
 
 namespace tactful::detail {
 namespace {
 
-// Each line lists forms that match each other (lower case, single spaces).
-const std::vector<std::vector<std::string_view>> kContractions = {
-    {"i am", "i'm"},          {"you are", "you're"},     {"we are", "we're"},       {"they are", "they're"},
-    {"it is", "it's"},        {"that is", "that's"},     {"there is", "there's"},   {"what is", "what's"},
-    {"i will", "i'll"},       {"we will", "we'll"},      {"you will", "you'll"},    {"it will", "it'll"},
-    {"i would", "i'd"},       {"we would", "we'd"},      {"you would", "you'd"},    {"i have", "i've"},
-    {"we have", "we've"},     {"you have", "you've"},    {"do not", "don't"},       {"does not", "doesn't"},
-    {"did not", "didn't"},    {"cannot", "can't", "can not"},                      {"will not", "won't"},
-    {"would not", "wouldn't"}, {"should not", "shouldn't"}, {"could not", "couldn't"}, {"is not", "isn't"},
-    {"are not", "aren't"},    {"was not", "wasn't"},     {"were not", "weren't"},   {"have not", "haven't"},
-    {"has not", "hasn't"},    {"let us", "let's"},
-};
+// A phrase may expand to at most this many token sequences.
+constexpr std::size_t kMaxForms = 4096;
 
-struct Slot {
-  std::string regex;
-  bool optional = false;
-};
+bool is_vowel(char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; }
 
 std::string lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
-
-bool is_vowel(char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; }
 
 // Simple English inflections of a word marked with '~'.
 std::vector<std::string> inflect(const std::string& w) {
@@ -80,59 +65,8 @@ void add_ize_variants(std::vector<std::string>& forms) {
   }
 }
 
-std::string alternation(const std::vector<std::string>& alts) {
-  if (alts.size() == 1) return alts.front();
-  std::string out = "(?:";
-  for (std::size_t i = 0; i < alts.size(); ++i) {
-    if (i) out += '|';
-    out += alts[i];
-  }
-  return out + ")";
-}
-
-// A word that may hold inline groups ("apologi{s|z}e"), escaped for RE2.
-tl::expected<std::string, std::string> word_regex(std::string_view tok) {
-  bool inflected = false;
-  if (tok.size() > 1 && tok.back() == '~') {
-    inflected = true;
-    tok.remove_suffix(1);
-  }
-  if (tok.find('{') == std::string_view::npos) {
-    if (tok.find_first_of("}|~") != std::string_view::npos) return tl::unexpected<std::string>("stray '}', '|' or '~' in a word");
-    std::vector<std::string> forms = inflected ? inflect(std::string(tok)) : std::vector<std::string>{std::string(tok)};
-    add_ize_variants(forms);
-    std::vector<std::string> quoted;
-    for (const auto& f : forms) quoted.push_back(RE2::QuoteMeta(f));
-    std::sort(quoted.begin(), quoted.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-    quoted.erase(std::unique(quoted.begin(), quoted.end()), quoted.end());
-    return alternation(quoted);
-  }
-  if (inflected) return tl::unexpected<std::string>("'~' cannot follow a word with {alternatives}");
-  std::string out;
-  std::size_t i = 0;
-  while (i < tok.size()) {
-    std::size_t open = tok.find('{', i);
-    if (open == std::string_view::npos) open = tok.size();
-    out += RE2::QuoteMeta(tok.substr(i, open - i));
-    if (open == tok.size()) break;
-    std::size_t close = tok.find('}', open);
-    if (close == std::string_view::npos) return tl::unexpected<std::string>("unclosed '{'");
-    std::vector<std::string> alts;
-    std::string_view body = tok.substr(open + 1, close - open - 1);
-    for (std::size_t b = 0;;) {
-      std::size_t bar = body.find('|', b);
-      alts.push_back(RE2::QuoteMeta(body.substr(b, bar == std::string_view::npos ? bar : bar - b)));
-      if (bar == std::string_view::npos) break;
-      b = bar + 1;
-    }
-    out += "(?:" + alternation(alts) + ")";
-    i = close + 1;
-  }
-  return out;
-}
-
 // Splits on white space outside braces.
-tl::expected<std::vector<std::string>, std::string> tokenize(std::string_view p) {
+tl::expected<std::vector<std::string>, std::string> split_slots(std::string_view p) {
   std::vector<std::string> toks;
   std::string cur;
   int depth = 0;
@@ -153,68 +87,90 @@ tl::expected<std::vector<std::string>, std::string> tokenize(std::string_view p)
   return toks;
 }
 
-std::string words_regex(std::string_view form) {
-  std::string out;
-  for (std::size_t i = 0;;) {
-    std::size_t sp = form.find(' ', i);
-    out += RE2::QuoteMeta(form.substr(i, sp == std::string_view::npos ? sp : sp - i));
-    if (sp == std::string_view::npos) break;
-    out += "\\s+";
-    i = sp + 1;
+std::vector<std::string> split_bars(std::string_view body) {
+  std::vector<std::string> out;
+  for (std::size_t b = 0;;) {
+    const std::size_t bar = body.find('|', b);
+    out.emplace_back(body.substr(b, bar == std::string_view::npos ? bar : bar - b));
+    if (bar == std::string_view::npos) break;
+    b = bar + 1;
   }
   return out;
 }
 
-// The contraction forms that tokens[i...] start with, and how many tokens they cover.
-const std::vector<std::string_view>* contraction_forms(const std::vector<std::string>& toks, std::size_t i,
-                                                       std::size_t& words) {
-  for (const auto& forms : kContractions) {
-    for (std::string_view form : forms) {
-      words = static_cast<std::size_t>(std::count(form.begin(), form.end(), ' ')) + 1;
-      if (i + words > toks.size()) continue;
-      std::string joined;
-      for (std::size_t k = 0; k < words; ++k) {
-        if (k) joined += ' ';
-        joined += lower(toks[i + k]);
+struct Slot {
+  std::vector<std::string> forms;  // each a run of words
+  bool optional = false;
+};
+
+tl::expected<std::vector<std::string>, std::string> expand_strings(std::string_view phrase);
+
+// One word of a phrase: inline groups ("apologi{s|z}e") and '~' expanded.
+tl::expected<Slot, std::string> word_slot(std::string_view tok) {
+  Slot slot;
+  if (tok.front() == '{' && tok.back() == '}' && tok.find('{', 1) == std::string_view::npos) {
+    for (const std::string& alt : split_bars(tok.substr(1, tok.size() - 2))) {
+      if (alt.find_first_not_of(" \t") == std::string::npos) {
+        slot.optional = true;
+        continue;
       }
-      if (joined == form) return &forms;
+      auto sub = expand_strings(alt);
+      if (!sub) return tl::unexpected(sub.error());
+      slot.forms.insert(slot.forms.end(), sub->begin(), sub->end());
     }
+    if (slot.forms.empty()) return tl::unexpected<std::string>("a {group} needs at least one non-empty alternative");
+    return slot;
   }
-  return nullptr;
+  bool inflected = false;
+  if (tok.size() > 1 && tok.back() == '~') {
+    inflected = true;
+    tok.remove_suffix(1);
+  }
+  if (tok.find_first_of("}|~") != std::string_view::npos && tok.find('{') == std::string_view::npos) {
+    return tl::unexpected<std::string>("stray '}', '|' or '~' in a word");
+  }
+  std::vector<std::string> forms{""};
+  for (std::size_t i = 0; i < tok.size();) {
+    const std::size_t open = std::min(tok.find('{', i), tok.size());
+    for (auto& f : forms) f.append(tok.substr(i, open - i));
+    if (open == tok.size()) break;
+    if (inflected) return tl::unexpected<std::string>("'~' cannot follow a word with {alternatives}");
+    const std::size_t close = tok.find('}', open);
+    if (close == std::string_view::npos) return tl::unexpected<std::string>("unclosed '{'");
+    std::vector<std::string> next;
+    for (const auto& f : forms) {
+      for (const auto& alt : split_bars(tok.substr(open + 1, close - open - 1))) next.push_back(f + alt);
+    }
+    forms = std::move(next);
+    i = close + 1;
+  }
+  if (inflected) forms = inflect(forms.front());
+  add_ize_variants(forms);
+  slot.forms = std::move(forms);
+  return slot;
 }
 
-// If tokens[i...] start a contraction, sets the slot and returns how many
-// tokens it covers. Where two contractions overlap ("it will not": "it'll
-// not" or "it won't"), the slot covers both and matches every spelling.
-std::size_t contraction_at(const std::vector<std::string>& toks, std::size_t i, Slot& slot) {
-  std::size_t n1 = 0;
-  const auto* first = contraction_forms(toks, i, n1);
-  if (!first) return 0;
-  std::vector<std::string> alts;
-  for (std::string_view f : *first) alts.push_back(words_regex(f));
-  std::size_t n2 = 0;
-  const auto* second = n1 > 1 ? contraction_forms(toks, i + n1 - 1, n2) : nullptr;
-  if (!second || n2 < 2) {
-    slot.regex = alternation(alts);
-    return n1;
-  }
-  // tokens i .. i+n1-1 (first) overlap tokens i+n1-1 .. i+n1+n2-2 (second) in one word.
-  auto join = [&](std::size_t from, std::size_t to) {
-    std::string out;
-    for (std::size_t k = from; k < to; ++k) {
-      if (!out.empty()) out += ' ';
-      out += lower(toks[k]);
+// The phrase as plain strings of words, before contractions.
+tl::expected<std::vector<std::string>, std::string> expand_strings(std::string_view phrase) {
+  auto toks = split_slots(phrase);
+  if (!toks) return tl::unexpected(toks.error());
+  if (toks->empty()) return tl::unexpected<std::string>("empty phrase");
+  std::vector<std::string> out{""};
+  bool required = false;
+  for (const auto& tok : *toks) {
+    auto slot = word_slot(tok);
+    if (!slot) return tl::unexpected(slot.error());
+    required |= !slot->optional;
+    std::vector<std::string> next;
+    for (const auto& prefix : out) {
+      if (slot->optional) next.push_back(prefix);
+      for (const auto& f : slot->forms) next.push_back(prefix.empty() ? f : prefix + " " + f);
     }
-    return out;
-  };
-  const std::string head = join(i, i + n1 - 1), tail = join(i + n1, i + n1 + n2 - 1);
-  std::vector<std::string> both;
-  for (std::string_view f : *first) both.push_back(words_regex(std::string(f) + " " + tail));
-  for (std::string_view f : *second) both.push_back(words_regex(head + " " + std::string(f)));
-  std::sort(both.begin(), both.end());
-  both.erase(std::unique(both.begin(), both.end()), both.end());
-  slot.regex = alternation(both);
-  return n1 + n2 - 1;
+    if (next.size() > kMaxForms) return tl::unexpected<std::string>("the phrase expands to too many forms");
+    out = std::move(next);
+  }
+  if (!required) return tl::unexpected<std::string>("every part of the phrase is optional");
+  return out;
 }
 
 }  // namespace
@@ -237,62 +193,17 @@ std::string fold_quotes(std::string_view s) {
   return out;
 }
 
-tl::expected<std::string, std::string> compile_phrase(std::string_view raw) {
-  const std::string folded = fold_quotes(raw);
-  auto toks = tokenize(folded);
-  if (!toks) return tl::unexpected(toks.error());
-  if (toks->empty()) return tl::unexpected<std::string>("empty phrase");
-
-  std::vector<Slot> slots;
-  for (std::size_t i = 0; i < toks->size();) {
-    const std::string& tok = (*toks)[i];
-    Slot slot;
-    if (std::size_t n = contraction_at(*toks, i, slot)) {
-      slots.push_back(std::move(slot));
-      i += n;
-      continue;
-    }
-    if (tok.front() == '{' && tok.back() == '}' && tok.find('{', 1) == std::string::npos) {
-      // A slot of its own: alternatives are phrases; an empty one makes it optional.
-      std::vector<std::string> alts;
-      std::string_view body = std::string_view(tok).substr(1, tok.size() - 2);
-      for (std::size_t b = 0;;) {
-        std::size_t bar = body.find('|', b);
-        std::string_view alt = body.substr(b, bar == std::string_view::npos ? bar : bar - b);
-        if (alt.find_first_not_of(" \t") == std::string_view::npos) {
-          slot.optional = true;
-        } else {
-          auto r = compile_phrase(alt);
-          if (!r) return r;
-          alts.push_back(*r);
-        }
-        if (bar == std::string_view::npos) break;
-        b = bar + 1;
-      }
-      if (alts.empty()) return tl::unexpected<std::string>("a {group} needs at least one non-empty alternative");
-      slot.regex = alternation(alts);
-    } else {
-      auto r = word_regex(tok);
-      if (!r) return tl::unexpected(r.error());
-      slot.regex = *r;
-    }
-    slots.push_back(std::move(slot));
-    ++i;
+tl::expected<std::vector<Sequence>, std::string> expand_phrase(std::string_view raw) {
+  auto strings = expand_strings(fold_quotes(raw));
+  if (!strings) return tl::unexpected(strings.error());
+  // Contractions need no forms of their own: tokens read them in the long form.
+  std::set<Sequence> all;
+  for (const auto& s : *strings) {
+    Sequence toks = token_keys(s);
+    if (toks.empty()) return tl::unexpected<std::string>("the phrase has no words");
+    all.insert(std::move(toks));
   }
-
-  std::string out;
-  bool have_required = false;
-  for (const Slot& s : slots) {
-    if (s.optional) {
-      out += have_required ? "(?:\\s+" + s.regex + ")?" : "(?:" + s.regex + "\\s+)?";
-    } else {
-      if (have_required) out += "\\s+";
-      out += s.regex;
-      have_required = true;
-    }
-  }
-  if (!have_required) return tl::unexpected<std::string>("every part of the phrase is optional");
-  return out;
+  return std::vector<Sequence>(all.begin(), all.end());
 }
 
 }  // namespace tactful::detail

@@ -1,17 +1,22 @@
-// The phrase syntax of rule files (docs/rules.md), compiled to RE2.
+// The phrase syntax of rule files (docs/rules.md), expanded into the token
+// sequences it matches.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "tactful/error.hpp"
+#include <tl/expected.hpp>
 
 namespace tactful::detail {
 
-// Compiles one phrase into an RE2 pattern without flags or word boundaries
-// (the caller adds case-insensitivity and checks boundaries). On error the
-// message says what is wrong with the phrase.
-tl::expected<std::string, std::string> compile_phrase(std::string_view phrase);
+using Sequence = std::vector<std::string>;  // folded token keys
+
+// Every token sequence the phrase matches: alternatives, optional slots,
+// inflections and -ise/-ize spellings expanded. Contractions are not: the
+// tokenizer reads "I'm" as "i am" in phrases and drafts alike. On error, what
+// is wrong with the phrase.
+tl::expected<std::vector<Sequence>, std::string> expand_phrase(std::string_view phrase);
 
 // Folds curly quotes to straight ones, as Text does for drafts.
 std::string fold_quotes(std::string_view s);

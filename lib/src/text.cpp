@@ -34,23 +34,19 @@ const Fold* fold_at(std::string_view s, std::size_t i) {
   return nullptr;
 }
 
-// One iterator of each kind per thread: creating them is slow, using them is not.
-icu::BreakIterator& iterator(bool sentences) {
-  struct Iterators {
-    std::unique_ptr<icu::BreakIterator> sentence, word;
-    Iterators() {
-      UErrorCode err = U_ZERO_ERROR;
-      sentence.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), err));
-      if (U_FAILURE(err) || !sentence) {
-        err = U_ZERO_ERROR;
-        sentence.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), err));
-      }
+// One sentence iterator per thread: creating it is slow, using it is not.
+icu::BreakIterator& sentence_iterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> bi(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), err));
+    if (U_FAILURE(err) || !bi) {
       err = U_ZERO_ERROR;
-      word.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), err));
+      bi.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), err));
     }
-  };
-  thread_local Iterators its;
-  return sentences ? *its.sentence : *its.word;
+    return bi;
+  }();
+  return *it;
 }
 
 // Runs `fn(begin, end, status)` over the segments of s that the iterator finds.
@@ -131,7 +127,7 @@ std::size_t Text::to_original(std::size_t n) const {
 const std::vector<Range>& Text::sentences() const {
   if (!have_sentences_) {
     have_sentences_ = true;
-    segment(iterator(true), norm_, [&](std::size_t b, std::size_t e, int32_t) { sentences_.push_back({b, e}); });
+    segment(sentence_iterator(), norm_, [&](std::size_t b, std::size_t e, int32_t) { sentences_.push_back({b, e}); });
     if (sentences_.empty()) sentences_.push_back({0, norm_.size()});
   }
   return sentences_;
@@ -144,11 +140,28 @@ Range Text::sentence_at(std::size_t pos) const {
   return *(it - 1);
 }
 
+const Tokens& Text::tokens() const {
+  if (!tokens_) tokens_ = std::make_unique<Tokens>(norm_);
+  return *tokens_;
+}
+
+std::string_view Text::folded() const {
+  if (!have_folded_) {
+    have_folded_ = true;
+    folded_lower_.assign(norm_);
+    for (char& c : folded_lower_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    }
+  }
+  return folded_lower_;
+}
+
 void Text::for_each_word(Range r, const std::function<void(Range)>& fn) const {
-  std::string_view sub = norm_.substr(r.begin, r.size());
-  segment(iterator(false), sub, [&](std::size_t b, std::size_t e, int32_t status) {
-    if (status >= UBRK_WORD_NUMBER) fn({r.begin + b, r.begin + e});
-  });
+  const auto& list = tokens().list();
+  auto it = std::lower_bound(list.begin(), list.end(), r.begin, [](const Token& t, std::size_t v) { return t.begin < v; });
+  for (; it != list.end() && it->end <= r.end; ++it) {
+    if (it->word) fn({it->begin, it->end});
+  }
 }
 
 std::size_t Text::count_words(Range r) const {

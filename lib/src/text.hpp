@@ -13,6 +13,7 @@
 
 #include "tactful/check.hpp"
 #include "tactful/error.hpp"
+#include "tokens.hpp"
 
 #include <unicode/uversion.h>
 
@@ -47,6 +48,11 @@ class Text {
   // The sentence that holds norm offset `pos`.
   Range sentence_at(std::size_t pos) const;
 
+  // Words and punctuation of norm(), case-folded; computed on first use.
+  const Tokens& tokens() const;
+  // norm() with ASCII letters in lower case (same length and offsets).
+  std::string_view folded() const;
+
   // Calls `fn` with every word (letters or digits) of norm() in [r.begin, r.end).
   void for_each_word(Range r, const std::function<void(Range)>& fn) const;
   std::size_t count_words(Range r) const;
@@ -61,6 +67,9 @@ class Text {
   std::unique_ptr<icu::Edits> nfc_edits_;
   mutable std::vector<Range> sentences_;
   mutable bool have_sentences_ = false;
+  mutable std::unique_ptr<Tokens> tokens_;
+  mutable std::string folded_lower_;
+  mutable bool have_folded_ = false;
 };
 
 // True when code point `c` counts as part of a word (letter, digit, mark).

@@ -1,160 +1,304 @@
+// What the kinds share: reading settings, phrase lists, lazily compiled
+// regular expressions, their literal anchors, and `unless`.
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
-#include "phrase.hpp"
 #include "rules/rule.hpp"
 
 namespace tactful::detail {
 
-tl::unexpected<Error> RuleReader::error(const YAML::Node& at, std::string message) const {
-  Error e;
-  e.code = ErrorCode::rule_invalid;
-  e.file = info_.file;
-  e.rule = info_.id;
-  e.message = std::move(message);
-  if (at.IsDefined() && !at.Mark().is_null()) {
-    e.line = static_cast<std::size_t>(at.Mark().line) + 1;
-    e.column = static_cast<std::size_t>(at.Mark().column) + 1;
-  } else {
-    e.line = info_.line;
-  }
-  return tl::unexpected<Error>(std::move(e));
+LazyRegex::LazyRegex(std::string pattern, bool case_sensitive)
+    : pattern_(std::move(pattern)), case_sensitive_(case_sensitive) {}
+
+const RE2& LazyRegex::get() const {
+  std::call_once(once_, [&] {
+    RE2::Options opts(RE2::Quiet);
+    opts.set_case_sensitive(case_sensitive_);
+    opts.set_max_mem(std::int64_t{64} << 20);
+    re_ = std::make_unique<RE2>(pattern_, opts);
+  });
+  return *re_;
 }
 
-Result<std::vector<std::string>> RuleReader::strings(std::string_view key, bool required) const {
-  const YAML::Node n = node_[std::string(key)];
-  std::vector<std::string> out;
-  if (!n) {
-    if (required) return error(node_, fmt::format("a '{}' rule needs '{}'", info_.kind, key));
-    return out;
-  }
-  if (n.IsScalar()) {
-    out.push_back(n.Scalar());
-  } else if (n.IsSequence()) {
-    for (const auto& item : n) {
-      if (!item.IsScalar()) return error(item, fmt::format("'{}' must be a list of strings", key));
-      out.push_back(item.Scalar());
-    }
-  } else {
-    return error(n, fmt::format("'{}' must be a string or a list of strings", key));
-  }
-  if (required && out.empty()) return error(n, fmt::format("'{}' is empty", key));
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i].empty()) return error(n.IsSequence() ? n[i] : n, fmt::format("empty entry in '{}'", key));
-  }
-  return out;
-}
-
-Result<std::optional<double>> RuleReader::number(std::string_view key) const {
-  const YAML::Node n = node_[std::string(key)];
-  if (!n) return std::optional<double>{};
-  try {
-    return std::optional<double>{n.as<double>()};
-  } catch (const YAML::Exception&) {
-    return error(n, fmt::format("'{}' must be a number", key));
-  }
-}
-
-Result<std::string> RuleReader::string(std::string_view key, bool required) const {
-  const YAML::Node n = node_[std::string(key)];
-  if (!n) {
-    if (required) return error(node_, fmt::format("a '{}' rule needs '{}'", info_.kind, key));
-    return std::string();
-  }
-  if (!n.IsScalar()) return error(n, fmt::format("'{}' must be a string", key));
-  return n.Scalar();
+std::optional<std::string> LazyRegex::check() const {
+  const RE2& re = get();
+  if (re.ok()) return std::nullopt;
+  return re.error();
 }
 
 namespace {
 
-std::string join_alternatives(const std::vector<std::string>& alts, bool capture) {
-  std::string out;
-  for (std::size_t i = 0; i < alts.size(); ++i) {
-    if (i) out += '|';
-    out += capture ? "(" : "(?:";
-    out += alts[i];
-    out += ')';
+// Literal analysis of RE2 syntax, conservative: when unsure, no anchors.
+class AnchorScanner {
+ public:
+  explicit AnchorScanner(std::string_view re) : re_(re) {}
+
+  // Anchor set for the alternation in [pos, end); nullopt if some branch has none.
+  std::optional<std::vector<std::string>> alternation(std::size_t pos, std::size_t end) {
+    std::vector<std::string> all;
+    std::size_t start = pos;
+    for (std::size_t i = pos; i <= end; ++i) {
+      if (i < end) {
+        const char c = re_[i];
+        if (c == '\\') {
+          ++i;
+          continue;
+        }
+        if (c == '[') {
+          i = class_end(i);
+          continue;
+        }
+        if (c == '(') {
+          i = group_end(i);
+          continue;
+        }
+        if (c != '|') continue;
+      }
+      auto branch = this->branch(start, i);
+      if (!branch) return std::nullopt;
+      all.insert(all.end(), branch->begin(), branch->end());
+      start = i + 1;
+    }
+    return all;
   }
-  return out;
-}
+
+ private:
+  // The best anchor set of one branch: its longest required literal, or a
+  // required group's anchors.
+  std::optional<std::vector<std::string>> branch(std::size_t pos, std::size_t end) {
+    std::optional<std::vector<std::string>> best;
+    auto score = [](const std::vector<std::string>& v) {
+      std::size_t m = SIZE_MAX;
+      for (const auto& s : v) m = std::min(m, s.size());
+      return m;
+    };
+    auto offer = [&](std::vector<std::string> v) {
+      if (v.empty() || score(v) < 3) return;
+      for (const auto& s : v) {
+        for (char c : s) {
+          if (static_cast<unsigned char>(c) >= 0x80) return;  // folded text is ASCII-lowered only
+        }
+      }
+      if (!best || score(v) > score(*best)) best = std::move(v);
+    };
+    std::string run;
+    auto flush = [&] {
+      offer({run});
+      run.clear();
+    };
+    for (std::size_t i = pos; i < end; ++i) {
+      const char c = re_[i];
+      const char next = i + 1 < end ? re_[i + 1] : '\0';
+      const bool optional_next = next == '?' || next == '*' || (next == '{' && i + 2 < end && (re_[i + 2] == '0' || re_[i + 2] == ','));
+      if (c == '\\') {
+        if (i + 1 >= end) return best;
+        const char e = re_[i + 1];
+        ++i;
+        if (std::isalnum(static_cast<unsigned char>(e))) {
+          flush();
+          if ((e == 'p' || e == 'P' || e == 'x') && i + 1 < end && re_[i + 1] == '{') i = re_.find('}', i);
+          if (i == std::string_view::npos) return std::nullopt;
+          continue;
+        }
+        const char after = i + 1 < end ? re_[i + 1] : '\0';
+        if (after == '?' || after == '*' || (after == '{' && i + 2 < end && re_[i + 2] == '0')) {
+          flush();
+        } else {
+          run += static_cast<char>(std::tolower(static_cast<unsigned char>(e)));
+        }
+        continue;
+      }
+      if (c == '[') {
+        flush();
+        i = class_end(i);
+        continue;
+      }
+      if (c == '(') {
+        flush();
+        const std::size_t close = group_end(i);
+        const char q = close + 1 < end ? re_[close + 1] : '\0';
+        const bool optional = q == '?' || q == '*' || (q == '{' && close + 2 < end && re_[close + 2] == '0');
+        std::size_t body = i + 1;
+        if (body < close && re_[body] == '?') {  // (?:...), (?i:...), (?P<name>...), or a bare flag group (?i)
+          const std::size_t colon = re_.find_first_of(":)>", body);
+          if (colon == std::string_view::npos || colon > close) return best;
+          if (re_[colon] == ')') {  // (?i): flags only
+            i = close;
+            continue;
+          }
+          body = colon + 1;
+        }
+        if (!optional) {
+          if (auto inner = alternation(body, close)) offer(*inner);
+        }
+        i = close;
+        continue;
+      }
+      if (c == '.' || c == '^' || c == '$' || c == '+' || c == '*' || c == '?' || c == ')') {
+        flush();
+        continue;
+      }
+      if (c == '{') {
+        flush();
+        i = re_.find('}', i);
+        if (i == std::string_view::npos) return best;
+        continue;
+      }
+      if (optional_next) {
+        flush();
+        continue;
+      }
+      run += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    flush();
+    return best;
+  }
+
+  std::size_t class_end(std::size_t i) const {
+    std::size_t j = i + 1;
+    if (j < re_.size() && re_[j] == '^') ++j;
+    if (j < re_.size() && re_[j] == ']') ++j;
+    for (; j < re_.size(); ++j) {
+      if (re_[j] == '\\') {
+        ++j;
+      } else if (re_[j] == '[' && j + 1 < re_.size() && re_[j + 1] == ':') {
+        j = re_.find(":]", j);
+        if (j == std::string_view::npos) return re_.size();
+        ++j;
+      } else if (re_[j] == ']') {
+        return j;
+      }
+    }
+    return re_.size();
+  }
+
+  std::size_t group_end(std::size_t i) const {
+    int depth = 0;
+    for (std::size_t j = i; j < re_.size(); ++j) {
+      if (re_[j] == '\\') {
+        ++j;
+      } else if (re_[j] == '[') {
+        j = class_end(j);
+      } else if (re_[j] == '(') {
+        ++depth;
+      } else if (re_[j] == ')' && --depth == 0) {
+        return j;
+      }
+    }
+    return re_.size();
+  }
+
+  std::string_view re_;
+};
 
 }  // namespace
 
-Result<Matcher> Matcher::build(const RuleReader& r, const std::vector<std::string>& alternatives, bool phrases,
-                               bool case_sensitive, bool capture_each) {
-  const YAML::Node list = r.node()[phrases ? (r.info().kind == "substitution" ? "swap" : "phrases") : "patterns"];
-  std::vector<std::string> compiled;
-  for (std::size_t i = 0; i < alternatives.size(); ++i) {
-    const YAML::Node at = list && list.IsSequence() && i < list.size() ? list[i] : list;
-    if (phrases) {
-      auto p = compile_phrase(alternatives[i]);
-      if (!p) return r.error(at, fmt::format("bad phrase \"{}\": {}", alternatives[i], p.error()));
-      compiled.push_back(*p);
-    } else {
-      RE2 one(fold_quotes(alternatives[i]), RE2::Quiet);
-      if (!one.ok()) {
-        auto e = r.error(at, fmt::format("bad pattern \"{}\": {}", alternatives[i], one.error()));
-        e.value().code = ErrorCode::bad_pattern;
-        return e;
-      }
-      compiled.push_back(fold_quotes(alternatives[i]));
-    }
-  }
-  Matcher m;
-  m.boundaries_ = phrases;
-  m.pattern_ = (case_sensitive ? "" : "(?i)") + join_alternatives(compiled, capture_each);
-  RE2::Options opts(RE2::Quiet);
-  opts.set_longest_match(phrases);
-  opts.set_max_mem(64 << 20);
-  auto re = std::make_shared<RE2>(m.pattern_, opts);
-  if (!re->ok()) {
-    auto e = r.error(r.node(), fmt::format("patterns do not compile together: {}", re->error()));
-    e.value().code = ErrorCode::bad_pattern;
-    return e;
-  }
-  m.groups_ = capture_each ? re->NumberOfCapturingGroups() : 0;
-  m.re_ = std::move(re);
+std::vector<std::string> literal_anchors(std::string_view pattern) {
+  AnchorScanner scan(pattern);
+  auto a = scan.alternation(0, pattern.size());
+  if (!a) return {};
+  std::sort(a->begin(), a->end());
+  a->erase(std::unique(a->begin(), a->end()), a->end());
+  return *a;
+}
 
-  auto unless = r.strings("unless", false);
+tl::unexpected<Error> RuleReader::error(const Param* at, std::string message, std::size_t item, ErrorCode code) const {
+  Error e;
+  e.code = code;
+  e.file = spec_.info.file;
+  e.rule = spec_.info.id;
+  e.message = std::move(message);
+  Mark m{static_cast<std::uint32_t>(spec_.info.line), 0};
+  if (at) m = item < at->item_marks.size() ? at->item_marks[item] : at->mark;
+  e.line = m.line;
+  e.column = m.column;
+  return tl::unexpected<Error>(std::move(e));
+}
+
+Result<std::vector<std::string>> RuleReader::strings(std::string_view key, bool required) const {
+  const Param* p = param(key);
+  if (!p) {
+    if (required) return error(nullptr, fmt::format("a '{}' rule needs '{}'", info().kind, key));
+    return std::vector<std::string>{};
+  }
+  if (p->type == Param::Type::map) return error(p, fmt::format("'{}' must be a string or a list of strings", key));
+  if (required && p->items.empty()) return error(p, fmt::format("'{}' is empty", key));
+  for (std::size_t i = 0; i < p->items.size(); ++i) {
+    if (p->items[i].empty()) return error(p, fmt::format("empty entry in '{}'", key), i);
+  }
+  return p->items;
+}
+
+Result<std::optional<double>> RuleReader::number(std::string_view key) const {
+  const Param* p = param(key);
+  if (!p) return std::optional<double>{};
+  if (p->type != Param::Type::scalar) return error(p, fmt::format("'{}' must be a number", key));
+  try {
+    std::size_t used = 0;
+    const double v = std::stod(p->items.front(), &used);
+    if (used != p->items.front().size()) throw std::invalid_argument("trailing");
+    return std::optional<double>{v};
+  } catch (const std::exception&) {
+    return error(p, fmt::format("'{}' must be a number", key));
+  }
+}
+
+Result<std::string> RuleReader::string(std::string_view key, bool required) const {
+  const Param* p = param(key);
+  if (!p) {
+    if (required) return error(nullptr, fmt::format("a '{}' rule needs '{}'", info().kind, key));
+    return std::string();
+  }
+  if (p->type != Param::Type::scalar) return error(p, fmt::format("'{}' must be a string", key));
+  return p->items.front();
+}
+
+Result<void> RuleReader::check_pattern(const LazyRegex& re, std::string_view key, std::size_t item) const {
+  if (trusted_) return {};
+  if (auto bad = re.check()) {
+    const Param* p = param(key);
+    return error(p, fmt::format("bad pattern \"{}\": {}", p && item < p->items.size() ? p->items[item] : re.pattern(), *bad),
+                 item, ErrorCode::bad_pattern);
+  }
+  return {};
+}
+
+Result<std::unique_ptr<LazyRegex>> RuleReader::unless() const {
+  auto list = strings("unless", false);
+  if (!list) return tl::unexpected(list.error());
+  if (list->empty()) return std::unique_ptr<LazyRegex>();
+  std::string joined;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const std::string p = fold_quotes((*list)[i]);
+    if (auto r = check_pattern(LazyRegex(p, false), "unless", i); !r) return tl::unexpected(r.error());
+    if (i) joined += '|';
+    joined += "(?:" + p + ")";
+  }
+  return std::make_unique<LazyRegex>(std::move(joined), false);
+}
+
+Result<PhraseList> PhraseList::build(const RuleReader& r, std::string_view key, const std::vector<std::string>& phrases) {
+  PhraseList list;
+  const Param* p = r.param(key);
+  for (std::size_t i = 0; i < phrases.size() && !r.trusted(); ++i) {
+    auto seqs = expand_phrase(phrases[i]);
+    if (!seqs) return r.error(p, fmt::format("bad phrase \"{}\": {}", phrases[i], seqs.error()), i);
+    for (auto& s : *seqs) list.sequences_.emplace_back(std::move(s), static_cast<std::uint32_t>(i));
+  }
+  auto unless = r.unless();
   if (!unless) return tl::unexpected(unless.error());
-  if (!unless->empty()) {
-    for (std::size_t i = 0; i < unless->size(); ++i) {
-      RE2 one(fold_quotes((*unless)[i]), RE2::Quiet);
-      if (!one.ok()) {
-        const YAML::Node u = r.node()["unless"];
-        auto e = r.error(u.IsSequence() ? u[i] : u, fmt::format("bad 'unless' pattern \"{}\": {}", (*unless)[i],
-                                                                 one.error()));
-        e.value().code = ErrorCode::bad_pattern;
-        return e;
-      }
-    }
-    std::vector<std::string> folded;
-    for (const auto& u : *unless) folded.push_back(fold_quotes(u));
-    m.unless_ = std::make_shared<RE2>("(?i)" + join_alternatives(folded, false), RE2::Quiet);
-  }
-  return m;
+  list.unless_ = std::move(*unless);
+  return list;
 }
 
-bool Matcher::accepted(const Text& text, Range r) const {
-  const std::string_view s = text.norm();
-  if (boundaries_) {
-    // A match that starts or ends with a word character must not be part of a longer word.
-    if (is_word_char(code_point_at(s, r.begin)) && is_word_char(code_point_before(s, r.begin))) return false;
-    if (is_word_char(code_point_before(s, r.end)) && is_word_char(code_point_at(s, r.end))) return false;
-  }
-  if (unless_) {
-    const Range sentence = text.sentence_at(r.begin);
-    const Range last = text.sentence_at(r.end > r.begin ? r.end - 1 : r.begin);
-    const std::string_view window = s.substr(sentence.begin, last.end - sentence.begin);
-    if (RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *unless_)) return false;
-  }
-  return true;
-}
-
-int Matcher::which(const re2::StringPiece* groups) const {
-  for (int i = 1; i <= groups_; ++i) {
-    if (groups[i].data() != nullptr) return i - 1;
-  }
-  return -1;
+bool vetoed(const Text& text, const LazyRegex* unless, Range r) {
+  if (!unless) return false;
+  const Range first = text.sentence_at(r.begin);
+  const Range last = text.sentence_at(r.end > r.begin ? r.end - 1 : r.begin);
+  const std::string_view window = text.norm().substr(first.begin, last.end - first.begin);
+  return RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), unless->get());
 }
 
 }  // namespace tactful::detail

@@ -153,7 +153,7 @@ Result<std::unique_ptr<Rule>> make_metric_rule(const RuleReader& r) {
   if (!name) return tl::unexpected(name.error());
   const auto* m = std::find_if(std::begin(kMetrics), std::end(kMetrics), [&](const auto& e) { return e.name == *name; });
   if (m == std::end(kMetrics)) {
-    return r.error(r.node()["metric"], fmt::format("unknown metric '{}' (caps_words, exclamations, question_run, "
+    return r.error(r.param("metric"), fmt::format("unknown metric '{}' (caps_words, exclamations, question_run, "
                                                    "readability, reply_words, sentence_words)",
                                                    *name));
   }
@@ -167,7 +167,7 @@ Result<std::unique_ptr<Rule>> make_metric_rule(const RuleReader& r) {
     auto v = r.number(key);
     if (!v) return tl::unexpected(v.error());
     if (*v) {
-      if (**v < 0) return r.error(r.node()[key], fmt::format("'{}' must not be negative", key));
+      if (**v < 0) return r.error(r.param(key), fmt::format("'{}' must not be negative", key));
       *field = static_cast<std::size_t>(**v);
     }
   }
@@ -176,10 +176,10 @@ Result<std::unique_ptr<Rule>> make_metric_rule(const RuleReader& r) {
   p.allow.insert(allow->begin(), allow->end());
   const bool needs_max = m->metric != Metric::readability && m->metric != Metric::reply_words &&
                          m->metric != Metric::caps_words;
-  if (needs_max && !p.max) return r.error(r.node(), fmt::format("metric '{}' needs 'max'", *name));
-  if (m->metric == Metric::readability && !p.min) return r.error(r.node(), "metric 'readability' needs 'min'");
+  if (needs_max && !p.max) return r.error(nullptr, fmt::format("metric '{}' needs 'max'", *name));
+  if (m->metric == Metric::readability && !p.min) return r.error(nullptr, "metric 'readability' needs 'min'");
   if (m->metric == Metric::reply_words && !p.min && !p.max) {
-    return r.error(r.node(), "metric 'reply_words' needs 'min' or 'max'");
+    return r.error(nullptr, "metric 'reply_words' needs 'min' or 'max'");
   }
   return std::make_unique<MetricRule>(r.info(), m->metric, std::move(p));
 }

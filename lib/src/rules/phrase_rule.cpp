@@ -6,14 +6,15 @@ namespace {
 
 class PhraseRule final : public Rule {
  public:
-  PhraseRule(RuleInfo info, Matcher m) : Rule(std::move(info)), matcher_(std::move(m)) {}
-  std::string prefilter() const override { return matcher_.pattern(); }
-  void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
-    matcher_.each(text, [&](Range r, int) { out.push_back({self, r, {}}); });
+  PhraseRule(RuleInfo info, PhraseList phrases) : Rule(std::move(info)), phrases_(std::move(phrases)) {}
+  std::span<const std::pair<Sequence, std::uint32_t>> sequences() const override { return phrases_.sequences(); }
+  void on_phrases(const Text& text, std::span<const PhraseMatch> matches, std::uint32_t self,
+                  std::vector<Hit>& out) const override {
+    phrases_.accept(text, matches, [&](Range r, std::uint32_t) { out.push_back({self, r, {}}); });
   }
 
  private:
-  Matcher matcher_;
+  PhraseList phrases_;
 };
 
 }  // namespace
@@ -21,9 +22,9 @@ class PhraseRule final : public Rule {
 Result<std::unique_ptr<Rule>> make_phrase_rule(const RuleReader& r) {
   auto phrases = r.strings("phrases", true);
   if (!phrases) return tl::unexpected(phrases.error());
-  auto m = Matcher::build(r, *phrases, /*phrases=*/true, /*case_sensitive=*/false, /*capture_each=*/false);
-  if (!m) return tl::unexpected(m.error());
-  return std::make_unique<PhraseRule>(r.info(), std::move(*m));
+  auto list = PhraseList::build(r, "phrases", *phrases);
+  if (!list) return tl::unexpected(list.error());
+  return std::make_unique<PhraseRule>(r.info(), std::move(*list));
 }
 
 }  // namespace tactful::detail

@@ -59,20 +59,13 @@ class RequireRule final : public Rule {
   bool at_end_;
 };
 
-Result<std::vector<Signal>> signals_of(const RuleReader& r, const YAML::Node& n, std::string_view key) {
+Result<std::vector<Signal>> signals_of(const RuleReader& r, std::string_view key) {
+  auto names = r.strings(key, false);
+  if (!names) return tl::unexpected(names.error());
   std::vector<Signal> out;
-  if (!n) return out;
-  std::vector<std::string> names;
-  if (n.IsScalar()) {
-    names.push_back(n.Scalar());
-  } else if (n.IsSequence()) {
-    for (const auto& x : n) names.push_back(x.IsScalar() ? x.Scalar() : std::string());
-  } else {
-    return r.error(n, fmt::format("'{}' must be a signal name or a list of them", key));
-  }
-  for (const auto& name : names) {
-    auto s = parse_signal(name);
-    if (!s) return r.error(n, fmt::format("unknown signal '{}' in '{}'", name, key));
+  for (std::size_t i = 0; i < names->size(); ++i) {
+    auto s = parse_signal((*names)[i]);
+    if (!s) return r.error(r.param(key), fmt::format("unknown signal '{}' in '{}'", (*names)[i], key), i);
     out.push_back(*s);
   }
   return out;
@@ -81,40 +74,33 @@ Result<std::vector<Signal>> signals_of(const RuleReader& r, const YAML::Node& n,
 }  // namespace
 
 Result<std::unique_ptr<Rule>> make_require_rule(const RuleReader& r) {
-  auto required = signals_of(r, r.node()["require"], "require");
+  auto required = signals_of(r, "require");
   if (!required) return tl::unexpected(required.error());
-  if (required->empty()) return r.error(r.node(), "a 'require' rule needs 'require': the signal(s) to show");
+  if (required->empty()) return r.error(nullptr, "a 'require' rule needs 'require': the signal(s) to show");
   Conditions when;
-  if (const YAML::Node w = r.node()["when"]) {
-    if (!w.IsMap()) return r.error(w, "'when' must be a map");
-    for (const auto& kv : w) {
-      const std::string key = kv.first.Scalar();
-      if (key == "customer") {
-        if (kv.second.IsScalar()) {
-          when.customer.push_back(kv.second.Scalar());
-        } else if (kv.second.IsSequence()) {
-          for (const auto& x : kv.second) when.customer.push_back(x.Scalar());
-        } else {
-          return r.error(kv.second, "'when.customer' must be a fact or a list of facts");
-        }
-      } else if (key == "signals" || key == "absent") {
-        auto s = signals_of(r, kv.second, "when." + key);
-        if (!s) return tl::unexpected(s.error());
-        (key == "signals" ? when.signals : when.absent) = std::move(*s);
-      } else if (key == "min_words") {
-        try {
-          when.min_words = kv.second.as<std::size_t>();
-        } catch (const YAML::Exception&) {
-          return r.error(kv.second, "'when.min_words' must be a whole number");
-        }
-      } else {
-        return r.error(kv.first, fmt::format("unknown condition '{}' (customer, signals, absent, min_words)", key));
-      }
+  for (const auto& [key, param] : r.spec().params) {
+    if (!key.starts_with("when.")) continue;
+    const std::string_view cond = std::string_view(key).substr(5);
+    if (cond == "customer") {
+      auto facts = r.strings(key, true);
+      if (!facts) return tl::unexpected(facts.error());
+      when.customer = std::move(*facts);
+    } else if (cond == "signals" || cond == "absent") {
+      auto s = signals_of(r, key);
+      if (!s) return tl::unexpected(s.error());
+      (cond == "signals" ? when.signals : when.absent) = std::move(*s);
+    } else if (cond == "min_words") {
+      auto n = r.number(key);
+      if (!n) return tl::unexpected(n.error());
+      if (**n < 0) return r.error(&param, "'when.min_words' must not be negative");
+      when.min_words = static_cast<std::size_t>(**n);
+    } else {
+      return r.error(&param, fmt::format("unknown condition '{}' (customer, signals, absent, min_words)", cond));
     }
   }
   auto at = r.string("at", false);
   if (!at) return tl::unexpected(at.error());
-  if (!at->empty() && *at != "start" && *at != "end") return r.error(r.node()["at"], "'at' must be 'start' or 'end'");
+  if (!at->empty() && *at != "start" && *at != "end") return r.error(r.param("at"), "'at' must be 'start' or 'end'");
   return std::make_unique<RequireRule>(r.info(), std::move(*required), std::move(when), *at == "end");
 }
 

@@ -1,30 +1,42 @@
-// The rule kinds: one class each (phrase.cpp, pattern.cpp, substitution.cpp,
-// require.cpp, limit.cpp, metric.cpp), all deriving from Rule, registered in
-// the sorted table in registry.cpp.
+// The rule kinds: one class each (phrase_rule.cpp, pattern_rule.cpp,
+// substitution_rule.cpp, require_rule.cpp, limit_rule.cpp, metric_rule.cpp),
+// all deriving from Rule, listed in the sorted table in registry.cpp.
 #pragma once
 
 #include <bitset>
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <re2/re2.h>
-#include <yaml-cpp/yaml.h>
 
+#include "phrase.hpp"
+#include "spec.hpp"
 #include "tactful/rules.hpp"
 #include "text.hpp"
 
 namespace tactful::detail {
+
+class CompiledRules;
 
 // One place a rule fired, in norm() offsets of the text it ran on.
 struct Hit {
   std::uint32_t rule = 0;
   Range range;
   std::string suggestion;  // substitutions: the replacement for this match
+};
+
+// A phrase found in a text: tokens [first, last) and which alternative.
+struct PhraseMatch {
+  std::uint32_t first = 0, last = 0;
+  std::uint32_t alt = 0;
 };
 
 // What the policies (require, limit) see after the matchers have run.
@@ -36,23 +48,51 @@ struct Analysis {
   std::size_t reply_words = 0;
 };
 
-class CompiledRules;
+// A regular expression compiled on first use: compiling is the costly part of
+// loading a pack, and most rules never need their expression for a given draft.
+class LazyRegex {
+ public:
+  LazyRegex(std::string pattern, bool case_sensitive);
+  const RE2& get() const;
+  const std::string& pattern() const { return pattern_; }
+  // Compiles now; the error text when the pattern is bad.
+  std::optional<std::string> check() const;
 
-// Reads the kind-specific keys of a rule; errors point at the node.
+ private:
+  std::string pattern_;
+  bool case_sensitive_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+// Literal strings (lower case) at least one of which every match of an RE2
+// pattern contains; empty when no such set is known.
+std::vector<std::string> literal_anchors(std::string_view pattern);
+
+// Reads a spec's kind-specific settings; errors point at the value's line.
 class RuleReader {
  public:
-  RuleReader(const YAML::Node& node, const RuleInfo& info) : node_(node), info_(info) {}
-  const YAML::Node& node() const { return node_; }
-  const RuleInfo& info() const { return info_; }
-  tl::unexpected<Error> error(const YAML::Node& at, std::string message) const;
-  // Required or optional lists of strings / numbers.
+  // `trusted`: the embedded pack, checked at build time, its phrases already
+  // indexed; otherwise (rule files) every pattern is compiled now.
+  RuleReader(const RuleSpec& spec, bool trusted) : spec_(spec), trusted_(trusted) {}
+  const RuleInfo& info() const { return spec_.info; }
+  const RuleSpec& spec() const { return spec_; }
+  bool trusted() const { return trusted_; }
+  const Param* param(std::string_view key) const { return spec_.find(key); }
+
+  tl::unexpected<Error> error(const Param* at, std::string message, std::size_t item = SIZE_MAX,
+                              ErrorCode code = ErrorCode::rule_invalid) const;
   Result<std::vector<std::string>> strings(std::string_view key, bool required) const;
   Result<std::optional<double>> number(std::string_view key) const;
   Result<std::string> string(std::string_view key, bool required) const;
+  // The rule's `unless` patterns as one expression, checked when validating.
+  Result<std::unique_ptr<LazyRegex>> unless() const;
+  // Compiles `pattern` now when validating; the error names item `item` of `key`.
+  Result<void> check_pattern(const LazyRegex& re, std::string_view key, std::size_t item) const;
 
  private:
-  const YAML::Node& node_;
-  const RuleInfo& info_;
+  const RuleSpec& spec_;
+  bool trusted_;
 };
 
 class Rule {
@@ -64,10 +104,15 @@ class Rule {
 
   const RuleInfo& info() const { return info_; }
 
-  // The pattern the one-pass prefilter (RE2::Set) looks for; a rule runs only
-  // when it is seen. Empty: the rule always runs.
-  virtual std::string prefilter() const { return {}; }
-  // Phase 1: finds the rule's matches in `text`.
+  // Phrase-based kinds: the token sequences to index, with their alternative.
+  virtual std::span<const std::pair<Sequence, std::uint32_t>> sequences() const { return {}; }
+  // Phase 1 for phrase-based kinds: the index found these matches, sorted by
+  // first token, longest first.
+  virtual void on_phrases(const Text& /*text*/, std::span<const PhraseMatch> /*matches*/, std::uint32_t /*self*/,
+                          std::vector<Hit>& /*out*/) const {}
+  // Pattern kinds: the literals that gate find(); nullptr for other kinds.
+  virtual const std::vector<std::string>* anchors() const { return nullptr; }
+  // Phase 1 for pattern and metric kinds.
   virtual void find(const Text& /*text*/, std::uint32_t /*self*/, std::vector<Hit>& /*out*/) const {}
   // Phase 2: policies judge the whole analysis.
   virtual bool is_policy() const { return false; }
@@ -80,48 +125,35 @@ class Rule {
   RuleInfo info_;
 };
 
-// A compiled regular expression with the boundary and `unless` logic that the
-// phrase, pattern and substitution kinds share.
-class Matcher {
+// The phrase handling that the phrase, substitution and limit kinds share:
+// expands phrases, picks leftmost-longest matches, applies `unless`.
+class PhraseList {
  public:
-  // `phrases`: compiled phrase patterns (word boundaries checked); else raw RE2.
-  static Result<Matcher> build(const RuleReader& r, const std::vector<std::string>& alternatives, bool phrases,
-                               bool case_sensitive, bool capture_each);
-  const std::string& pattern() const { return pattern_; }
-  // Calls on_match(range, alternative index or -1) for each accepted match.
+  // `phrases[i]` is alternative i.
+  static Result<PhraseList> build(const RuleReader& r, std::string_view key, const std::vector<std::string>& phrases);
+  std::span<const std::pair<Sequence, std::uint32_t>> sequences() const { return sequences_; }
+  // Calls on_match(range, alt) for each accepted, non-overlapping match.
   template <class Fn>
-  void each(const Text& text, Fn&& on_match) const;
+  void accept(const Text& text, std::span<const PhraseMatch> matches, Fn&& on_match) const;
 
  private:
-  bool accepted(const Text& text, Range r) const;
-  int which(const re2::StringPiece* groups) const;
-  std::string pattern_;
-  std::shared_ptr<const RE2> re_;
-  std::shared_ptr<const RE2> unless_;
-  bool boundaries_ = false;
-  int groups_ = 0;
+  std::vector<std::pair<Sequence, std::uint32_t>> sequences_;
+  std::shared_ptr<LazyRegex> unless_;
 };
 
+// True when an `unless` expression matches in the sentence(s) around r.
+bool vetoed(const Text& text, const LazyRegex* unless, Range r);
+
 template <class Fn>
-void Matcher::each(const Text& text, Fn&& on_match) const {
-  const std::string_view s = text.norm();
-  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(groups_) + 1);
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    if (!re_->Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, groups.data(),
-                    groups_ + 1)) {
-      break;
-    }
-    const auto begin = static_cast<std::size_t>(groups[0].data() - s.data());
-    const Range r{begin, begin + groups[0].size()};
-    if (r.size() > 0 && accepted(text, r)) {
-      on_match(r, which(groups.data()));
-      pos = r.end;
-    } else {
-      // Step one code point past the start and look again.
-      pos = begin + 1;
-      while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
-    }
+void PhraseList::accept(const Text& text, std::span<const PhraseMatch> matches, Fn&& on_match) const {
+  const auto& toks = text.tokens();
+  std::uint32_t next_free = 0;  // matches of one rule do not overlap
+  for (const PhraseMatch& m : matches) {
+    if (m.first < next_free) continue;
+    const Range r{toks[m.first].begin, toks[m.last - 1].end};
+    if (vetoed(text, unless_.get(), r)) continue;
+    on_match(r, m.alt);
+    next_free = m.last;
   }
 }
 

@@ -1,0 +1,58 @@
+// Every phrase of every phrase-based rule in one trie of folded tokens, laid
+// out flat in one buffer: one walk over a text's tokens finds all matches.
+// The default pack's index is built at build time and used in place from the
+// binary, so loading it costs nothing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "phrase.hpp"
+#include "tokens.hpp"
+
+namespace tactful::detail {
+
+struct PhraseMatch;
+
+class PhraseIndex {
+ public:
+  struct Entry {
+    const Sequence* tokens;
+    std::uint32_t rule, alt;
+  };
+  // The flat form of an index over these entries.
+  static std::string build(std::vector<Entry> entries);
+  // An index over `bytes`, which must outlive it (the embedded pack), or that owns them.
+  static PhraseIndex view(std::string_view bytes, std::uint32_t rule_offset);
+  static PhraseIndex own(std::string bytes, std::uint32_t rule_offset);
+
+  PhraseIndex() = default;
+  PhraseIndex(PhraseIndex&& o) noexcept { *this = std::move(o); }
+  PhraseIndex& operator=(PhraseIndex&& o) noexcept;
+  PhraseIndex(const PhraseIndex&) = delete;
+  PhraseIndex& operator=(const PhraseIndex&) = delete;
+
+  bool valid() const { return valid_; }
+  std::size_t nodes() const { return nodes_; }
+  // Appends (rule, match) for every phrase occurrence in `tokens`.
+  void match(const Tokens& tokens, std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
+
+ private:
+  void parse();
+  std::uint32_t u32(std::size_t at) const;
+  // The child of `node` along `key`, or 0 when there is none.
+  std::uint32_t child(std::uint32_t node, std::string_view key) const;
+
+  std::string owned_;
+  std::string_view bytes_;
+  std::uint32_t offset_ = 0;
+  bool valid_ = false;
+  std::uint32_t nodes_ = 0, edges_ = 0, ends_ = 0, pool_ = 0;
+  std::size_t node_at_ = 0, edge_at_ = 0, end_at_ = 0, pool_at_ = 0;
+};
+
+}  // namespace tactful::detail
