@@ -176,19 +176,19 @@ tl::expected<std::vector<std::string>, std::string> expand_strings(std::string_v
 }  // namespace
 
 std::string fold_quotes(std::string_view s) {
+  if (s.find('\xE2') == std::string_view::npos) return std::string(s);  // no curly quotes: most patterns
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    auto at = [&](std::string_view x) { return s.compare(i, x.size(), x) == 0; };
-    if (at("\u2018") || at("\u2019")) {
-      out += '\'';
-      i += 2;
-    } else if (at("\u201C") || at("\u201D")) {
-      out += '"';
-      i += 2;
-    } else {
-      out += s[i];
+    if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80') {
+      const auto c = static_cast<unsigned char>(s[i + 2]);
+      if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D) {
+        out += (c <= 0x99) ? '\'' : '"';
+        i += 2;
+        continue;
+      }
     }
+    out += s[i];
   }
   return out;
 }

@@ -10,26 +10,17 @@ namespace {
 
 class LimitRule final : public Rule {
  public:
-  LimitRule(RuleInfo info, std::optional<PhraseList> phrases, std::unique_ptr<LazyRegex> re,
-            std::vector<std::string> anchors, std::optional<Signal> counted, std::size_t max)
+  LimitRule(RuleInfo info, std::optional<PhraseList> phrases, std::optional<PatternSet> patterns,
+            std::optional<Signal> counted, std::size_t max)
       : Rule(std::move(info)),
         phrases_(std::move(phrases)),
-        re_(std::move(re)),
-        anchors_(std::move(anchors)),
+        patterns_(std::move(patterns)),
         counted_(counted),
         max_(max) {}
 
-  const std::vector<std::string>* anchors() const override { return re_ ? &anchors_ : nullptr; }
+  const std::vector<std::string>* anchors() const override { return patterns_ ? &patterns_->anchors : nullptr; }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
-    if (!re_) return;
-    const std::string_view s = text.norm();
-    re2::StringPiece m;
-    std::size_t pos = 0;
-    while (pos < s.size() && re_->get().Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, &m, 1)) {
-      const auto begin = static_cast<std::size_t>(m.data() - s.data());
-      if (m.size() > 0) out.push_back({self, {begin, begin + m.size()}, {}});
-      pos = begin + std::max<std::size_t>(m.size(), 1);
-    }
+    if (patterns_) find_all(text, patterns_->re->get(), nullptr, self, out);
   }
 
   bool counts_only() const override { return true; }
@@ -60,8 +51,7 @@ class LimitRule final : public Rule {
 
  private:
   std::optional<PhraseList> phrases_;
-  std::unique_ptr<LazyRegex> re_;
-  std::vector<std::string> anchors_;
+  std::optional<PatternSet> patterns_;
   std::optional<Signal> counted_;
   std::size_t max_;
 };
@@ -78,24 +68,11 @@ Result<std::unique_ptr<Rule>> make_limit_rule(const RuleReader& r) {
   if (int(has_phrases) + int(has_patterns) + int(sig.has_value()) != 1) {
     return r.error(nullptr, "a 'limit' rule counts exactly one of 'phrases', 'patterns' or a 'signal's matches");
   }
-  std::unique_ptr<LazyRegex> re;
-  std::vector<std::string> anchors;
+  std::optional<PatternSet> patterns;
   if (has_patterns) {
-    auto list = r.strings("patterns", true);
-    if (!list) return tl::unexpected(list.error());
-    std::string joined;
-    bool anchored = true;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      const std::string p = fold_quotes((*list)[i]);
-      if (auto ok = r.check_pattern(LazyRegex(p, false), "patterns", i); !ok) return tl::unexpected(ok.error());
-      auto a = literal_anchors(p);
-      anchored &= !a.empty();
-      anchors.insert(anchors.end(), a.begin(), a.end());
-      if (i) joined += '|';
-      joined += "(?:" + p + ")";
-    }
-    if (!anchored) anchors.clear();
-    re = std::make_unique<LazyRegex>(std::move(joined), false);
+    auto read = read_patterns(r, false);
+    if (!read) return tl::unexpected(read.error());
+    patterns = std::move(*read);
   }
   std::optional<PhraseList> phrases;
   if (has_phrases) {
@@ -105,7 +82,7 @@ Result<std::unique_ptr<Rule>> make_limit_rule(const RuleReader& r) {
     if (!built) return tl::unexpected(built.error());
     phrases = std::move(*built);
   }
-  return std::make_unique<LimitRule>(r.info(), std::move(phrases), std::move(re), std::move(anchors),
+  return std::make_unique<LimitRule>(r.info(), std::move(phrases), std::move(patterns),
                                      has_phrases || has_patterns ? std::nullopt : sig, static_cast<std::size_t>(**max));
 }
 

@@ -293,6 +293,49 @@ Result<PhraseList> PhraseList::build(const RuleReader& r, std::string_view key, 
   return list;
 }
 
+Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive) {
+  auto patterns = r.strings("patterns", true);
+  if (!patterns) return tl::unexpected(patterns.error());
+  PatternSet set;
+  std::string joined;
+  bool anchored = true;  // every alternative has anchors
+  for (std::size_t i = 0; i < patterns->size(); ++i) {
+    const std::string p = fold_quotes((*patterns)[i]);
+    if (auto ok = r.check_pattern(LazyRegex(p, case_sensitive), "patterns", i); !ok) return tl::unexpected(ok.error());
+    if (!r.trusted()) {
+      auto a = literal_anchors(p);
+      anchored &= !a.empty();
+      set.anchors.insert(set.anchors.end(), a.begin(), a.end());
+    }
+    if (i) joined += '|';
+    joined += "(?:" + p + ")";
+  }
+  if (r.trusted()) {
+    if (const Param* a = r.param(kAnchorsParam)) set.anchors = a->items;
+  } else if (!anchored) {
+    set.anchors.clear();
+  }
+  set.re = std::make_unique<LazyRegex>(std::move(joined), case_sensitive);
+  return set;
+}
+
+void find_all(const Text& text, const RE2& re, const LazyRegex* unless, std::uint32_t self, std::vector<Hit>& out) {
+  const std::string_view s = text.norm();
+  re2::StringPiece m;
+  std::size_t pos = 0;
+  while (pos <= s.size() && re.Match(re2::StringPiece(s.data(), s.size()), pos, s.size(), RE2::UNANCHORED, &m, 1)) {
+    const auto begin = static_cast<std::size_t>(m.data() - s.data());
+    const Range r{begin, begin + m.size()};
+    if (r.size() > 0 && !vetoed(text, unless, r)) {
+      out.push_back({self, r, {}});
+      pos = r.end;
+    } else {
+      pos = begin + 1;  // step one code point past the start and look again
+      while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+    }
+  }
+}
+
 bool vetoed(const Text& text, const LazyRegex* unless, Range r) {
   if (!unless) return false;
   const Range first = text.sentence_at(r.begin);

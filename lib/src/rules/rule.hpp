@@ -141,6 +141,19 @@ class PhraseList {
   std::shared_ptr<LazyRegex> unless_;
 };
 
+// The `patterns` of a pattern or limit rule as one lazily compiled expression,
+// with the literal anchors that gate it (precomputed in the embedded pack).
+struct PatternSet {
+  std::unique_ptr<LazyRegex> re;
+  std::vector<std::string> anchors;  // empty: always run
+};
+Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive);
+// The parameter under which packc stores precomputed anchors.
+inline constexpr std::string_view kAnchorsParam = "_anchors";
+
+// All non-overlapping matches of `re` in the text, `unless` applied.
+void find_all(const Text& text, const RE2& re, const LazyRegex* unless, std::uint32_t self, std::vector<Hit>& out);
+
 // True when an `unless` expression matches in the sentence(s) around r.
 bool vetoed(const Text& text, const LazyRegex* unless, Range r);
 
