@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -33,6 +34,7 @@ commands:
   check [FILE...|-]   check drafts (standard input when no FILE or '-')
   rules               list the rules
   explain RULE        print a rule's rationale and examples
+  audit [INPUT...|-]  audit past replies from JSON Lines exports
   test-rules          run every rule's examples (for pack authors)
 
 Run 'tactful <command> --help' for a command's options.
@@ -258,6 +260,93 @@ int cmd_explain(int argc, char** argv) {
   return kExitOk;
 }
 
+int cmd_audit(int argc, char** argv) {
+  po::options_description opts(
+      "tactful audit [options] [INPUT...|-]\n\nChecks every reply of an export; one output record per input record.\n\noptions");
+  opts.add_options()
+    ("help,h", "show this help")
+    ("input-format", po::value<std::string>()->default_value("jsonl"), "input format: jsonl")
+    ("format,f", po::value<std::string>()->default_value("jsonl"), "output format: jsonl")
+    ("fail-on-error", "exit 1 when any record could not be checked")
+    ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "largest reply checked")
+    ("inputs", po::value<std::vector<std::string>>(), "exports");
+  opts.add(pack_options());
+  po::positional_options_description pos;
+  pos.add("inputs", -1);
+  po::variables_map vm;
+  if (!parse(argc, argv, opts, pos, vm)) return kExitError;
+  if (vm.count("help")) {
+    std::ostringstream ss;
+    ss << opts;
+    emit(ss.str());
+    return kExitOk;
+  }
+  if (const auto f = vm["input-format"].as<std::string>(); f != "jsonl") {
+    return error(fmt::format("unknown --input-format '{}' (jsonl)", f)), kExitError;
+  }
+  if (const auto f = vm["format"].as<std::string>(); f != "jsonl") {
+    return error(fmt::format("unknown --format '{}' (jsonl)", f)), kExitError;
+  }
+  std::vector<std::string> inputs =
+      vm.count("inputs") ? vm["inputs"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
+  auto rules = load_rules(vm);
+  if (!rules) return error(rules.error().to_string()), kExitError;
+  const std::size_t max_bytes = vm["max-bytes"].as<std::size_t>();
+  tactful::Checker checker(*rules, tactful::CheckOptions{max_bytes});
+
+  std::size_t records = 0, results = 0, errors = 0;
+  bool unreadable = false;
+  std::string out;
+  for (const auto& input : inputs) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    const std::string name = input == "-" ? "<stdin>" : input;
+    if (input != "-") {
+      file.open(input, std::ios::binary);
+      if (!file) {
+        error(fmt::format("{}: {}", input, std::strerror(errno)));
+        unreadable = true;
+        continue;
+      }
+      in = &file;
+    }
+    tactful::JsonlReader reader(*in, max_bytes);
+    tactful::Record rec;
+    std::string why;
+    while (reader.next(rec, why)) {
+      ++records;
+      if (why.empty()) {
+        auto report = checker.check({rec.reply, rec.customer, rec.customer_name,
+                                     rec.id.empty() ? fmt::format("{}:{}", name, reader.record_number()) : rec.id});
+        if (report) {
+          out += tactful::audit_result_json(*report, rec);
+          out += '\n';
+          ++results;
+        } else {
+          why = report.error().to_string();
+        }
+      }
+      if (!why.empty()) {
+        out += tactful::audit_error_json(name, reader.record_number(), rec.id, why);
+        out += '\n';
+        ++errors;
+      }
+      if (out.size() > (1 << 16)) {
+        emit(out);
+        out.clear();
+      }
+    }
+    if (in->bad()) {
+      error(fmt::format("{}: read error after record {}", name, reader.record_number()));
+      unreadable = true;
+    }
+  }
+  emit(out);
+  fmt::print(stderr, "tactful audit: {} records in = {} results + {} errors\n", records, results, errors);
+  if (unreadable) return kExitError;
+  return errors > 0 && vm.count("fail-on-error") ? kExitFindings : kExitOk;
+}
+
 int cmd_test_rules(int argc, char** argv) {
   po::options_description opts(
       "tactful test-rules [options]\n\nRuns every rule's examples; exit 1 when one misbehaves.\n\noptions");
@@ -305,6 +394,7 @@ int main(int argc, char** argv) {
     if (cmd == "rules") return cmd_rules(argc - 1, argv + 1);
     if (cmd == "explain") return cmd_explain(argc - 1, argv + 1);
     if (cmd == "test-rules") return cmd_test_rules(argc - 1, argv + 1);
+    if (cmd == "audit") return cmd_audit(argc - 1, argv + 1);
   } catch (const std::exception& e) {
     error(e.what());
     return kExitError;

@@ -62,6 +62,14 @@ TEST_CASE("alternatives and optional slots") {
   CHECK(flagged("relax {now|}", "relax now") == V{"relax now"});
 }
 
+TEST_CASE("'*' stands for any one word") {
+  CHECK(flagged("there is a * code", "There is a discount code. There is a code. There is a new promo code.") ==
+        V{"There is a discount code"});
+  CHECK(flagged("has been * refunded", "It has been fully refunded, it has been refunded") == V{"has been fully refunded"});
+  CHECK(flagged("a * b", "a , b").empty());  // punctuation is not a word
+  CHECK_FALSE(tactful::detail::expand_phrase("* code").has_value());
+}
+
 TEST_CASE("inflections and -ise/-ize spellings") {
   CHECK(flagged("apologise~", "We apologized and apologise and are apologising") ==
         V{"apologized", "apologise", "apologising"});

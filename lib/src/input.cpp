@@ -62,7 +62,7 @@ Result<void> validate_input(std::string_view bytes) {
                                    first_control));
   }
   if (blank) {
-    return input_error(ErrorCode::empty_input, 0,
+    return input_error(ErrorCode::empty_input, static_cast<std::size_t>(-1),
                        bytes.empty() ? "the draft is empty" : "the draft holds only white space");
   }
   return {};

@@ -201,6 +201,12 @@ tl::expected<std::vector<Sequence>, std::string> expand_phrase(std::string_view 
   for (const auto& s : *strings) {
     Sequence toks = token_keys(s);
     if (toks.empty()) return tl::unexpected<std::string>("the phrase has no words");
+    for (auto& t : toks) {
+      if (t == "*") t = kWildcard;
+    }
+    if (toks.front() == kWildcard || toks.back() == kWildcard) {
+      return tl::unexpected<std::string>("'*' (any word) must stand between words");
+    }
     all.insert(std::move(toks));
   }
   return std::vector<Sequence>(all.begin(), all.end());

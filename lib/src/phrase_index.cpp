@@ -93,6 +93,7 @@ PhraseIndex& PhraseIndex::operator=(PhraseIndex&& o) noexcept {
   offset_ = o.offset_;
   valid_ = o.valid_;
   nodes_ = o.nodes_, edges_ = o.edges_, ends_ = o.ends_, pool_ = o.pool_;
+  wildcards_ = o.wildcards_;
   node_at_ = o.node_at_, edge_at_ = o.edge_at_, end_at_ = o.end_at_, pool_at_ = o.pool_at_;
   o.valid_ = false;
   return *this;
@@ -113,6 +114,7 @@ void PhraseIndex::parse() {
   end_at_ = edge_at_ + std::size_t{12} * edges_;
   pool_at_ = end_at_ + std::size_t{8} * ends_;
   valid_ = nodes_ > 0 && pool_at_ + pool_ == bytes_.size();
+  wildcards_ = valid_ && bytes_.substr(pool_at_).find(kWildcard) != std::string_view::npos;
 }
 
 std::uint32_t PhraseIndex::child(std::uint32_t node, std::string_view key) const {
@@ -133,22 +135,36 @@ std::uint32_t PhraseIndex::child(std::uint32_t node, std::string_view key) const
   return 0;
 }
 
+void PhraseIndex::emit(std::uint32_t node, std::uint32_t first, std::uint32_t last,
+                       std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const {
+  const std::size_t at = node_at_ + std::size_t{16} * node;
+  const std::uint32_t begin = u32(at + 8), count = u32(at + 12);
+  for (std::uint32_t k = begin; k < begin + count; ++k) {
+    const std::size_t e = end_at_ + std::size_t{8} * k;
+    out.push_back({u32(e) + offset_, PhraseMatch{first, last, u32(e + 4)}});
+  }
+}
+
+void PhraseIndex::walk(const Tokens& tokens, std::uint32_t node, std::uint32_t first, std::uint32_t j,
+                       std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const {
+  for (; j < tokens.size(); ++j) {
+    const Token& t = tokens[j];
+    if (wildcards_ && t.word && j > first) {
+      if (const std::uint32_t any = child(node, kWildcard)) {
+        emit(any, first, j + 1, out);
+        walk(tokens, any, first, j + 1, out);
+      }
+    }
+    node = child(node, tokens.key(t));
+    if (node == 0) return;
+    emit(node, first, j + 1, out);
+  }
+}
+
 void PhraseIndex::match(const Tokens& tokens, std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const {
   if (!valid_) return;
   const auto n = static_cast<std::uint32_t>(tokens.size());
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::uint32_t node = 0;
-    for (std::uint32_t j = i; j < n; ++j) {
-      node = child(node, tokens.key(tokens[j]));
-      if (node == 0) break;
-      const std::size_t at = node_at_ + std::size_t{16} * node;
-      const std::uint32_t first = u32(at + 8), count = u32(at + 12);
-      for (std::uint32_t k = first; k < first + count; ++k) {
-        const std::size_t e = end_at_ + std::size_t{8} * k;
-        out.push_back({u32(e) + offset_, PhraseMatch{i, j + 1, u32(e + 4)}});
-      }
-    }
-  }
+  for (std::uint32_t i = 0; i < n; ++i) walk(tokens, 0, i, i, out);
 }
 
 }  // namespace tactful::detail

@@ -46,6 +46,12 @@ class PhraseIndex {
   std::uint32_t u32(std::size_t at) const;
   // The child of `node` along `key`, or 0 when there is none.
   std::uint32_t child(std::uint32_t node, std::string_view key) const;
+  // Follows token j from `node` (exact key, and `*` for a word), recording ends.
+  void walk(const Tokens& tokens, std::uint32_t node, std::uint32_t first, std::uint32_t j,
+            std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
+  void emit(std::uint32_t node, std::uint32_t first, std::uint32_t last,
+            std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
+  bool wildcards_ = false;
 
   std::string owned_;
   std::string_view bytes_;

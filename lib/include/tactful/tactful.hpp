@@ -2,6 +2,7 @@
 // Include this header for the whole public API.
 #pragma once
 
+#include "tactful/audit.hpp"    // IWYU pragma: export
 #include "tactful/check.hpp"    // IWYU pragma: export
 #include "tactful/error.hpp"    // IWYU pragma: export
 #include "tactful/format.hpp"   // IWYU pragma: export
