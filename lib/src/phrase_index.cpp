@@ -95,6 +95,13 @@ PhraseIndex& PhraseIndex::operator=(PhraseIndex&& o) noexcept {
   nodes_ = o.nodes_, edges_ = o.edges_, ends_ = o.ends_, pool_ = o.pool_;
   wildcards_ = o.wildcards_;
   node_at_ = o.node_at_, edge_at_ = o.edge_at_, end_at_ = o.end_at_, pool_at_ = o.pool_at_;
+  // The root map's keys point into the bytes: when they moved, point again.
+  if (owning) {
+    root_.clear();
+    if (valid_) index_root();
+  } else {
+    root_ = std::move(o.root_);
+  }
   o.valid_ = false;
   return *this;
 }
@@ -115,9 +122,24 @@ void PhraseIndex::parse() {
   pool_at_ = end_at_ + std::size_t{8} * ends_;
   valid_ = nodes_ > 0 && pool_at_ + pool_ == bytes_.size();
   wildcards_ = valid_ && bytes_.substr(pool_at_).find(kWildcard) != std::string_view::npos;
+  if (valid_) index_root();
+}
+
+void PhraseIndex::index_root() {
+  root_.clear();
+  const std::uint32_t first = u32(node_at_), count = u32(node_at_ + 4);
+  root_.reserve(count);
+  for (std::uint32_t k = first; k < first + count; ++k) {
+    const std::size_t e = edge_at_ + std::size_t{12} * k;
+    root_.emplace(bytes_.substr(pool_at_ + u32(e), u32(e + 4)), u32(e + 8));
+  }
 }
 
 std::uint32_t PhraseIndex::child(std::uint32_t node, std::string_view key) const {
+  if (node == 0) {
+    auto it = root_.find(key);
+    return it == root_.end() ? 0 : it->second;
+  }
   const std::size_t at = node_at_ + std::size_t{16} * node;
   std::uint32_t lo = u32(at), hi = lo + u32(at + 4);
   while (lo < hi) {

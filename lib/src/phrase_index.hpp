@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,6 +44,7 @@ class PhraseIndex {
 
  private:
   void parse();
+  void index_root();
   std::uint32_t u32(std::size_t at) const;
   // The child of `node` along `key`, or 0 when there is none.
   std::uint32_t child(std::uint32_t node, std::string_view key) const;
@@ -52,6 +54,8 @@ class PhraseIndex {
   void emit(std::uint32_t node, std::uint32_t first, std::uint32_t last,
             std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
   bool wildcards_ = false;
+  // The root's edges by key: most lookups start there, and it has thousands.
+  std::unordered_map<std::string_view, std::uint32_t> root_;
 
   std::string owned_;
   std::string_view bytes_;
