@@ -8,8 +8,8 @@ namespace {
 
 // Where each habit starts: promises and respect are kept unless broken; the
 // other habits are earned by what the reply does.
-constexpr std::array<int, kHabitCount> kBase = {/*listen*/ 70, /*empathize*/ 65, /*promise*/ 95, /*respect*/ 95,
-                                                /*reinforce*/ 65};
+constexpr std::array<int, kHabitCount> kBase = {/*listen*/ 50, /*empathize*/ 40, /*promise*/ 95, /*respect*/ 95,
+                                                /*reinforce*/ 40};
 
 struct Bonus {
   Signal signal;
@@ -19,10 +19,10 @@ struct Bonus {
 // Each positive signal counts once, however often the reply shows it: saying
 // thanks five times earns what saying it once does.
 constexpr Bonus kBonuses[] = {
-    {Signal::paraphrase, Habit::listen, 25},   {Signal::question, Habit::listen, 5},
-    {Signal::empathy, Habit::empathize, 25},   {Signal::thanks, Habit::empathize, 10},
-    {Signal::apology, Habit::empathize, 5},    {Signal::offer_help, Habit::reinforce, 20},
-    {Signal::check_in, Habit::reinforce, 10},  {Signal::greeting, Habit::reinforce, 5},
+    {Signal::paraphrase, Habit::listen, 35},   {Signal::question, Habit::listen, 15},
+    {Signal::empathy, Habit::empathize, 35},   {Signal::thanks, Habit::empathize, 15},
+    {Signal::apology, Habit::empathize, 10},   {Signal::offer_help, Habit::reinforce, 25},
+    {Signal::check_in, Habit::reinforce, 20},  {Signal::greeting, Habit::reinforce, 10},
     {Signal::name, Habit::reinforce, 5},
 };
 
