@@ -130,3 +130,30 @@ TEST_CASE("findings come sorted by position") {
   auto r = check(rules, "PLEASE note. You forgot to sign. You should have signed.");
   for (std::size_t i = 1; i < r.findings.size(); ++i) CHECK(r.findings[i - 1].span.offset <= r.findings[i].span.offset);
 }
+
+TEST_CASE("echo: the reply names the customer's own terms") {
+  auto rules = tactful::test::pack(R"(rules:
+  - id: e.echo
+    kind: echo
+    habit: listen
+    signal: paraphrase
+    report: false
+    message: m
+    rationale: r
+    min_terms: 2
+    ignore: [the, my, your, for, is, it, has, been, sorry, about, please, us, dm, issue]
+    examples:
+      fire: [{text: "Sorry the refund for order 4411 is late.", context: "Where is my refund for order 4411?", span: "refund"}]
+      pass: [{text: "Sorry about the issue.", context: "Where is my refund?"}]
+)");
+  using tactful::Signal;
+  auto has = [&](std::string_view reply, std::string_view ctx) { return check(rules, reply, ctx).has(Signal::paraphrase); };
+  CHECK(has("Both missing refunds were sent.", "Two refunds missing"));          // refund(s) and missing
+  CHECK_FALSE(has("Please DM us about the issue.", "My refund is missing"));       // nothing of theirs
+  CHECK(has("The 4411 order ships today.", "Order 4411?"));                        // a number is enough
+  CHECK(has("Glad the AirPods work now.", "my airpods stopped"));                  // a name capitalised in the reply
+  CHECK_FALSE(has("Your refund is on its way.", "My refund is late"));             // one plain term is not enough
+  CHECK_FALSE(has("See https://example.com/refund/late now.", "refund late"));     // links do not count
+  CHECK_FALSE(has("Hi @refund late", "refund late x"));                            // nor handles: "late" alone
+  CHECK_FALSE(has("Your refund is on its way.", ""));                              // no message, no echo
+}

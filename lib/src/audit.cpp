@@ -21,8 +21,9 @@ namespace {
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-// A record field: strings as they are, numbers as written, null as absent.
-simdjson::error_code field_text(simdjson::dom::element v, std::string& out) {
+// A record field: strings as they are, null as absent.
+// Identifiers (id, ticket, agent) may also be numbers, kept as written.
+simdjson::error_code field_text(simdjson::dom::element v, std::string& out, bool identifier) {
   switch (v.type()) {
     case simdjson::dom::element_type::STRING:
       out.assign(std::string_view(v));
@@ -30,7 +31,7 @@ simdjson::error_code field_text(simdjson::dom::element v, std::string& out) {
     case simdjson::dom::element_type::INT64:
     case simdjson::dom::element_type::UINT64:
     case simdjson::dom::element_type::DOUBLE:
-    case simdjson::dom::element_type::BOOL:
+      if (!identifier) return simdjson::INCORRECT_TYPE;
       out = simdjson::minify(v);
       return simdjson::SUCCESS;
     case simdjson::dom::element_type::NULL_VALUE:
@@ -86,7 +87,8 @@ bool JsonlReader::next(Record& rec, std::string& error) {
     else if (key == "ticket") target = &rec.ticket;
     else if (key == "created_at") target = &rec.created_at;
     if (!target) continue;  // other fields are allowed
-    if (field_text(value, *target)) {
+    const bool identifier = target == &rec.id || target == &rec.ticket || target == &rec.agent;
+    if (field_text(value, *target, identifier)) {
       error = fmt::format("field '{}' must be a string", key);
       return true;
     }

@@ -1,6 +1,7 @@
 #include "tactful/check.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include <fmt/format.h>
 #include <unicode/unistr.h>
@@ -108,23 +109,30 @@ Result<Report> Checker::check(const Draft& draft) const {
 
   Report report;
   report.source = draft.source;
+  std::unique_ptr<Text> customer;
   if (!draft.context.empty()) {
-    Text customer(draft.context);
+    customer = std::make_unique<Text>(draft.context);
+    a.customer = customer.get();
     std::vector<Hit> hits;
-    run_scope(c, c.customer, customer, hits);
+    run_scope(c, c.customer, *customer, hits);
     for (const Hit& h : hits) {
       a.facts.insert(c.infos[h.rule].fact);
-      report.evidence.push_back({c.infos[h.rule].id, true, customer.to_original(h.range.begin),
-                                 customer.to_original(h.range.end) - customer.to_original(h.range.begin)});
+      report.evidence.push_back({c.infos[h.rule].id, true, customer->to_original(h.range.begin),
+                                 customer->to_original(h.range.end) - customer->to_original(h.range.begin)});
     }
   }
   a.reply_words = reply.count_words({0, reply.norm().size()});
 
-  // Phase 2: policies see every signal and hit.
+  // Phase 2: policies, in stages; what a stage signals, later stages see.
   std::vector<Hit> judged;
-  for (std::uint32_t p : c.policies) c.rule(p).judge(a, c, p, judged);
-  for (const Hit& h : judged) {
-    if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
+  for (std::uint32_t p : c.policies) {
+    const std::size_t before = judged.size();
+    c.rule(p).judge(a, c, p, judged);
+    for (std::size_t i = before; i < judged.size(); ++i) {
+      if (const auto& s = c.infos[judged[i].rule].signal; s && !c.rule(p).counts_only()) {
+        a.signals.set(static_cast<std::size_t>(*s));
+      }
+    }
   }
 
   auto emit = [&](const Hit& h) {

@@ -113,6 +113,8 @@ Result<RuleSet> RuleSetBuilder::build() {
   for (std::uint32_t i = 0; i < c->rules.size(); ++i) {
     if (c->rules[i]->is_policy()) c->policies.push_back(i);
   }
+  std::stable_sort(c->policies.begin(), c->policies.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return c->rules[x]->stage() < c->rules[y]->stage(); });
   for (auto* scope : {&c->reply, &c->customer}) {
     std::vector<std::uint32_t> patterns, always;
     for (std::uint32_t i = 0; i < c->rules.size(); ++i) {

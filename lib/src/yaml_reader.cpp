@@ -124,8 +124,8 @@ Result<RuleSpec> read_rule(std::string_view file, const YAML::Node& n) {
   if (kind == kinds.end()) {
     return err(n["kind"] ? n["kind"] : n,
                info.kind.empty() ? "a rule needs a 'kind'"
-                                 : fmt::format("unknown rule kind '{}' (limit, metric, pattern, phrase, require, "
-                                               "substitution)",
+                                 : fmt::format("unknown rule kind '{}' (echo, limit, metric, pattern, phrase, "
+                                               "require, substitution)",
                                                info.kind));
   }
   for (const auto& kv : n) {

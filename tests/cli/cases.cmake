@@ -80,3 +80,15 @@ cli_case("50 MB draft refused" ARGS "check|${pack}|${large}" RC 2 STDERR "larger
 cli_case("50 MB draft allowed" ARGS "check|${pack}|--max-bytes|60000000|${large}" RC 0
          STDOUT "large-50mb.txt:[0-9]+:1: suggestion: Check in with the customer. \\[test.check-in\\]")
 set_tests_properties("cli: 50 MB draft refused" "cli: 50 MB draft allowed" PROPERTIES FIXTURES_REQUIRED large_draft)
+
+# audit: one output record per input record, errors included; the closing
+# count on standard error; --fail-on-error.
+cli_case("audit jsonl" ARGS "audit|${pack}|data/audit/mixed.jsonl" RC 0 GOLDEN audit-mixed.jsonl
+         STDERR "tactful audit: 8 records in = 3 results \\+ 5 errors")
+cli_case("audit fail-on-error" ARGS "audit|${pack}|--fail-on-error|data/audit/mixed.jsonl" RC 1
+         STDOUT "\"error\":\"missing 'reply'\"" STDERR "8 records in")
+cli_case("audit invalid UTF-8" ARGS "audit|${pack}|data/audit/bad-utf8.jsonl" RC 0
+         STDOUT "\"record\":2,\"error\":\"invalid UTF-8\"" STDERR "2 records in = 1 results \\+ 1 errors")
+cli_case("audit standard input" ARGS "audit|${pack}|-" STDIN data/audit/mixed.jsonl RC 0 STDOUT "\"input\":\"<stdin>\""
+         STDERR "8 records in")
+cli_case("audit missing input" ARGS "audit|${pack}|data/audit/nope.jsonl" RC 2 STDERR "nope.jsonl: No such file")

@@ -42,6 +42,7 @@ struct PhraseMatch {
 // What the policies (require, limit) see after the matchers have run.
 struct Analysis {
   const Text* reply = nullptr;
+  const Text* customer = nullptr;  // the customer's message, when given
   std::vector<Hit> hits;  // matcher hits on the reply, sorted by position
   std::bitset<kSignalCount> signals;
   std::set<std::string, std::less<>> facts;  // read from the customer's message
@@ -114,8 +115,9 @@ class Rule {
   virtual const std::vector<std::string>* anchors() const { return nullptr; }
   // Phase 1 for pattern and metric kinds.
   virtual void find(const Text& /*text*/, std::uint32_t /*self*/, std::vector<Hit>& /*out*/) const {}
-  // Phase 2: policies judge the whole analysis.
+  // Phase 2: policies judge the whole analysis, lower stages first.
   virtual bool is_policy() const { return false; }
+  virtual int stage() const { return 1; }
   virtual void judge(const Analysis& /*a*/, const CompiledRules& /*rules*/, std::uint32_t /*self*/,
                      std::vector<Hit>& /*out*/) const {}
   // Matches counted by limit rules, not reported themselves.
@@ -186,5 +188,6 @@ Result<std::unique_ptr<Rule>> make_substitution_rule(const RuleReader& r);
 Result<std::unique_ptr<Rule>> make_require_rule(const RuleReader& r);
 Result<std::unique_ptr<Rule>> make_limit_rule(const RuleReader& r);
 Result<std::unique_ptr<Rule>> make_metric_rule(const RuleReader& r);
+Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r);
 
 }  // namespace tactful::detail
