@@ -18,10 +18,16 @@
 namespace tactful::detail {
 namespace {
 
+// Light stemming: "refunds", "refunded", "refunding" -> "refund"; a final
+// "e" goes too, so "exchange" and "exchanged" meet at "exchang".
 std::string stem(std::string_view w) {
   for (std::string_view suffix : {"'s", "ing", "ed", "es", "s"}) {
-    if (w.size() >= suffix.size() + 3 && w.ends_with(suffix)) return std::string(w.substr(0, w.size() - suffix.size()));
+    if (w.size() >= suffix.size() + 3 && w.ends_with(suffix)) {
+      w.remove_suffix(suffix.size());
+      break;
+    }
   }
+  if (w.size() > 3 && w.back() == 'e') w.remove_suffix(1);
   return std::string(w);
 }
 
@@ -102,7 +108,6 @@ class EchoRule final : public Rule {
       const bool digits = has_digit(key);
       if ((key.size() < 3 && !(digits && key.size() >= 2)) || ignore_.contains(key)) continue;
       std::string st = stem(key);
-      if (ignore_.contains(st)) continue;
       const unsigned char c0 = static_cast<unsigned char>(s[t.begin]);
       const bool capital = !was_start && c0 >= 'A' && c0 <= 'Z' && key.size() >= 3;
       out.push_back({std::move(st), {t.begin, t.end}, digits || capital});
