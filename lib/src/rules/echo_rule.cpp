@@ -56,8 +56,8 @@ struct Term {
 
 class EchoRule final : public Rule {
  public:
-  EchoRule(RuleInfo info, std::set<std::string, std::less<>> ignore, std::size_t min_terms)
-      : Rule(std::move(info)), ignore_(std::move(ignore)), min_terms_(min_terms) {}
+  EchoRule(std::set<std::string, std::less<>> ignore, std::size_t min_terms)
+      : ignore_(std::move(ignore)), min_terms_(min_terms) {}
 
   bool is_policy() const override { return true; }
   int stage() const override { return 0; }  // before the policies that read its signal
@@ -135,7 +135,7 @@ Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r) {
     words.insert(folded);
   }
   if (r.info().customer_scope) return r.error(nullptr, "an 'echo' rule compares the reply with the customer's message");
-  return std::make_unique<EchoRule>(r.info(), std::move(words), static_cast<std::size_t>(n));
+  return std::make_unique<EchoRule>(std::move(words), static_cast<std::size_t>(n));
 }
 
 }  // namespace tactful::detail

@@ -10,10 +10,9 @@ namespace {
 
 class LimitRule final : public Rule {
  public:
-  LimitRule(RuleInfo info, std::optional<PhraseList> phrases, std::optional<PatternSet> patterns,
+  LimitRule(std::optional<PhraseList> phrases, std::optional<PatternSet> patterns,
             std::optional<Signal> counted, std::size_t max)
-      : Rule(std::move(info)),
-        phrases_(std::move(phrases)),
+      : phrases_(std::move(phrases)),
         patterns_(std::move(patterns)),
         counted_(counted),
         max_(max) {}
@@ -82,7 +81,7 @@ Result<std::unique_ptr<Rule>> make_limit_rule(const RuleReader& r) {
     if (!built) return tl::unexpected(built.error());
     phrases = std::move(*built);
   }
-  return std::make_unique<LimitRule>(r.info(), std::move(phrases), std::move(patterns),
+  return std::make_unique<LimitRule>(std::move(phrases), std::move(patterns),
                                      has_phrases || has_patterns ? std::nullopt : sig, static_cast<std::size_t>(**max));
 }
 

@@ -73,7 +73,7 @@ bool all_caps(std::string_view w, std::size_t& letters) {
 
 class MetricRule final : public Rule {
  public:
-  MetricRule(RuleInfo info, Metric m, Params p) : Rule(std::move(info)), metric_(m), p_(std::move(p)) {}
+  MetricRule(Metric m, Params p) : metric_(m), p_(std::move(p)) {}
 
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
     const std::string_view s = text.norm();
@@ -181,7 +181,7 @@ Result<std::unique_ptr<Rule>> make_metric_rule(const RuleReader& r) {
   if (m->metric == Metric::reply_words && !p.min && !p.max) {
     return r.error(nullptr, "metric 'reply_words' needs 'min' or 'max'");
   }
-  return std::make_unique<MetricRule>(r.info(), m->metric, std::move(p));
+  return std::make_unique<MetricRule>(m->metric, std::move(p));
 }
 
 }  // namespace tactful::detail

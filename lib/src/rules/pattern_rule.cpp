@@ -6,8 +6,8 @@ namespace {
 
 class PatternRule final : public Rule {
  public:
-  PatternRule(RuleInfo info, PatternSet patterns, std::unique_ptr<LazyRegex> unless)
-      : Rule(std::move(info)), patterns_(std::move(patterns)), unless_(std::move(unless)) {}
+  PatternRule(PatternSet patterns, std::unique_ptr<LazyRegex> unless)
+      : patterns_(std::move(patterns)), unless_(std::move(unless)) {}
 
   const std::vector<std::string>* anchors() const override { return &patterns_.anchors; }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
@@ -31,7 +31,7 @@ Result<std::unique_ptr<Rule>> make_pattern_rule(const RuleReader& r) {
   if (!patterns) return tl::unexpected(patterns.error());
   auto unless = r.unless();
   if (!unless) return tl::unexpected(unless.error());
-  return std::make_unique<PatternRule>(r.info(), std::move(*patterns), std::move(*unless));
+  return std::make_unique<PatternRule>(std::move(*patterns), std::move(*unless));
 }
 
 }  // namespace tactful::detail

@@ -6,7 +6,7 @@ namespace {
 
 class PhraseRule final : public Rule {
  public:
-  PhraseRule(RuleInfo info, PhraseList phrases) : Rule(std::move(info)), phrases_(std::move(phrases)) {}
+  explicit PhraseRule(PhraseList phrases) : phrases_(std::move(phrases)) {}
   std::span<const std::pair<Sequence, std::uint32_t>> sequences() const override { return phrases_.sequences(); }
   void on_phrases(const Text& text, std::span<const PhraseMatch> matches, std::uint32_t self,
                   std::vector<Hit>& out) const override {
@@ -24,7 +24,7 @@ Result<std::unique_ptr<Rule>> make_phrase_rule(const RuleReader& r) {
   if (!phrases) return tl::unexpected(phrases.error());
   auto list = PhraseList::build(r, "phrases", *phrases);
   if (!list) return tl::unexpected(list.error());
-  return std::make_unique<PhraseRule>(r.info(), std::move(*list));
+  return std::make_unique<PhraseRule>(std::move(*list));
 }
 
 }  // namespace tactful::detail

@@ -33,8 +33,8 @@ Range line_at(const Text& text, bool end) {
 
 class RequireRule final : public Rule {
  public:
-  RequireRule(RuleInfo info, std::vector<Signal> required, Conditions when, bool at_end)
-      : Rule(std::move(info)), required_(std::move(required)), when_(std::move(when)), at_end_(at_end) {}
+  RequireRule(std::vector<Signal> required, Conditions when, bool at_end)
+      : required_(std::move(required)), when_(std::move(when)), at_end_(at_end) {}
   bool is_policy() const override { return true; }
   void judge(const Analysis& a, const CompiledRules&, std::uint32_t self, std::vector<Hit>& out) const override {
     for (const auto& f : when_.customer) {
@@ -101,7 +101,7 @@ Result<std::unique_ptr<Rule>> make_require_rule(const RuleReader& r) {
   auto at = r.string("at", false);
   if (!at) return tl::unexpected(at.error());
   if (!at->empty() && *at != "start" && *at != "end") return r.error(r.param("at"), "'at' must be 'start' or 'end'");
-  return std::make_unique<RequireRule>(r.info(), std::move(*required), std::move(when), *at == "end");
+  return std::make_unique<RequireRule>(std::move(*required), std::move(when), *at == "end");
 }
 
 }  // namespace tactful::detail

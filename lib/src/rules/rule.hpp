@@ -96,14 +96,14 @@ class RuleReader {
   bool trusted_;
 };
 
+// A compiled rule of one kind. What every rule has (id, habit, severity,
+// message...) stays in its RuleInfo, kept once by the RuleSet.
 class Rule {
  public:
-  explicit Rule(RuleInfo info) : info_(std::move(info)) {}
+  Rule() = default;
   virtual ~Rule() = default;
   Rule(const Rule&) = delete;
   Rule& operator=(const Rule&) = delete;
-
-  const RuleInfo& info() const { return info_; }
 
   // Phrase-based kinds: the token sequences to index, with their alternative.
   virtual std::span<const std::pair<Sequence, std::uint32_t>> sequences() const { return {}; }
@@ -123,8 +123,6 @@ class Rule {
   // Matches counted by limit rules, not reported themselves.
   virtual bool counts_only() const { return false; }
 
- private:
-  RuleInfo info_;
 };
 
 // The phrase handling that the phrase, substitution and limit kinds share:

@@ -24,8 +24,8 @@ std::string match_case(std::string replacement, std::string_view matched) {
 
 class SubstitutionRule final : public Rule {
  public:
-  SubstitutionRule(RuleInfo info, PhraseList phrases, std::vector<std::string> replacements)
-      : Rule(std::move(info)), phrases_(std::move(phrases)), replacements_(std::move(replacements)) {}
+  SubstitutionRule(PhraseList phrases, std::vector<std::string> replacements)
+      : phrases_(std::move(phrases)), replacements_(std::move(replacements)) {}
   std::span<const std::pair<Sequence, std::uint32_t>> sequences() const override { return phrases_.sequences(); }
   void on_phrases(const Text& text, std::span<const PhraseMatch> matches, std::uint32_t self,
                   std::vector<Hit>& out) const override {
@@ -53,7 +53,7 @@ Result<std::unique_ptr<Rule>> make_substitution_rule(const RuleReader& r) {
   }
   auto list = PhraseList::build(r, "swap", phrases);
   if (!list) return tl::unexpected(list.error());
-  return std::make_unique<SubstitutionRule>(r.info(), std::move(*list), std::move(replacements));
+  return std::make_unique<SubstitutionRule>(std::move(*list), std::move(replacements));
 }
 
 }  // namespace tactful::detail
