@@ -142,6 +142,7 @@ TEST_CASE("echo: the reply names the customer's own terms") {
     rationale: r
     min_terms: 2
     ignore: [the, my, your, for, is, it, has, been, sorry, about, please, us, dm, issue]
+    instructions: [restart]
     examples:
       fire: [{text: "Sorry the refund for order 4411 is late.", context: "Where is my refund for order 4411?", span: "refund"}]
       pass: [{text: "Sorry about the issue.", context: "Where is my refund?"}]
@@ -156,4 +157,7 @@ TEST_CASE("echo: the reply names the customer's own terms") {
   CHECK_FALSE(has("See https://example.com/refund/late now.", "refund late"));     // links do not count
   CHECK_FALSE(has("Hi @refund late", "refund late x"));                            // nor handles: "late" alone
   CHECK_FALSE(has("Your refund is on its way.", ""));                              // no message, no echo
+  CHECK_FALSE(has("Restart the 4411 router.", "router 4411 drops"));               // an instruction restates the fix
+  CHECK_FALSE(has("@dana Please restart the 4411 router.", "router 4411 drops"));  // after a handle and "please" too
+  CHECK(has("Restart it. The 4411 router should work.", "router 4411 drops"));     // the next sentence counts
 }

@@ -6,7 +6,9 @@
 // handles (@name), hashtags and links do not count. The rule fires when the
 // reply shares `min_terms` terms with the message, or one strong term: a
 // number or code ("4411", "iOS11"), or a name capitalised mid-sentence
-// ("AirPods") in either text.
+// ("AirPods") in either text. Terms in sentences that are instructions
+// (opening with a verb from `instructions`: "Restart the router") restate
+// the agent's fix, not the customer's problem, and do not count.
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -56,15 +58,16 @@ struct Term {
 
 class EchoRule final : public Rule {
  public:
-  EchoRule(std::set<std::string, std::less<>> ignore, std::size_t min_terms)
-      : ignore_(std::move(ignore)), min_terms_(min_terms) {}
+  EchoRule(std::set<std::string, std::less<>> ignore, std::set<std::string, std::less<>> instructions,
+           std::size_t min_terms)
+      : ignore_(std::move(ignore)), instructions_(std::move(instructions)), min_terms_(min_terms) {}
 
   bool is_policy() const override { return true; }
   int stage() const override { return 0; }  // before the policies that read its signal
 
   void judge(const Analysis& a, const CompiledRules&, std::uint32_t self, std::vector<Hit>& out) const override {
     if (!a.customer) return;
-    const auto theirs = terms(*a.customer);
+    const auto theirs = terms(*a.customer, false);
     if (theirs.empty()) return;
     std::set<std::string, std::less<>> strong, all;
     for (const Term& t : theirs) {
@@ -74,7 +77,7 @@ class EchoRule final : public Rule {
     std::set<std::string, std::less<>> shared;
     std::optional<Range> first;
     bool strong_hit = false;
-    for (const Term& t : terms(*a.reply)) {
+    for (const Term& t : terms(*a.reply, true)) {
       if (!all.contains(t.stem)) continue;
       if (!first) first = t.range;
       shared.insert(t.stem);
@@ -84,25 +87,38 @@ class EchoRule final : public Rule {
   }
 
  private:
-  std::vector<Term> terms(const Text& text) const {
+  // The terms of a text; with `reply`, not those of instruction sentences.
+  std::vector<Term> terms(const Text& text, bool reply) const {
     std::vector<Term> out;
     const auto& toks = text.tokens();
     const std::string_view s = text.norm();
     const auto skip = links(s);
     bool sentence_start = true;
+    bool instruction = false;  // the current sentence opens with an instruction verb
     for (std::size_t i = 0; i < toks.size(); ++i) {
       const Token& t = toks[i];
       const std::string_view key = toks.key(t);
       if (!t.word) {
-        sentence_start = key == "." || key == "!" || key == "?" || key == "\n";
+        if (key == "." || key == "!" || key == "?") {
+          sentence_start = true;
+          instruction = false;
+        }
         continue;
+      }
+      if (i > 0 && s.substr(toks[i - 1].end, t.begin - toks[i - 1].end).find('\n') != std::string_view::npos) {
+        sentence_start = true;
+        instruction = false;
+      }
+      if (sentence_start && reply && key != "please" && !(i > 0 && toks.key(toks[i - 1]) == "@")) {
+        instruction = instructions_.contains(key);
       }
       const bool after_mark = i > 0 && !toks[i - 1].word && toks[i - 1].end == t.begin &&
                               (toks.key(toks[i - 1]) == "@" || toks.key(toks[i - 1]) == "#");
       const bool in_link = std::any_of(skip.begin(), skip.end(), [&](Range r) { return t.begin >= r.begin && t.begin < r.end; });
       const bool was_start = sentence_start;
-      sentence_start = false;
-      if (after_mark || in_link) continue;
+      // A handle or "Please" before the first word keeps the sentence start open.
+      sentence_start = was_start && (after_mark || (reply && key == "please"));
+      if (after_mark || in_link || instruction) continue;
       if (i + 1 < toks.size() && toks[i + 1].begin == t.begin) continue;  // a contraction: function words
       if (i > 0 && toks[i - 1].begin == t.begin) continue;
       const bool digits = has_digit(key);
@@ -116,6 +132,7 @@ class EchoRule final : public Rule {
   }
 
   std::set<std::string, std::less<>> ignore_;
+  std::set<std::string, std::less<>> instructions_;
   std::size_t min_terms_;
 };
 
@@ -128,14 +145,19 @@ Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r) {
   if (!min) return tl::unexpected(min.error());
   const double n = min->value_or(2);
   if (n < 1) return r.error(r.param("min_terms"), "'min_terms' must be at least 1");
-  std::set<std::string, std::less<>> words;
-  for (const auto& w : *ignore) {
-    std::string folded;
-    fold_into(w, folded);
-    words.insert(folded);
-  }
+  auto folded = [](const std::vector<std::string>& list) {
+    std::set<std::string, std::less<>> words;
+    for (const auto& w : list) {
+      std::string f;
+      fold_into(w, f);
+      words.insert(std::move(f));
+    }
+    return words;
+  };
+  auto instructions = r.strings("instructions", false);
+  if (!instructions) return tl::unexpected(instructions.error());
   if (r.info().customer_scope) return r.error(nullptr, "an 'echo' rule compares the reply with the customer's message");
-  return std::make_unique<EchoRule>(std::move(words), static_cast<std::size_t>(n));
+  return std::make_unique<EchoRule>(folded(*ignore), folded(*instructions), static_cast<std::size_t>(n));
 }
 
 }  // namespace tactful::detail
