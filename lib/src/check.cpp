@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include "compiled.hpp"
+#include "email.hpp"
 #include "score.hpp"
 #include "text.hpp"
 
@@ -97,7 +98,28 @@ Result<Report> Checker::check(const Draft& draft) const {
   }
   const CompiledRules& c = rules_.compiled();
 
-  Text reply(draft.text);
+  // Quoted history and the signature are not the agent's words: blank them
+  // (same length, so every offset still points into the draft as given).
+  const EmailParts email = split_email(draft.text);
+  std::string masked;
+  std::string_view own = draft.text;
+  if (!email.hidden.empty()) {
+    masked.assign(draft.text);
+    for (const Range& r : email.hidden) {
+      for (std::size_t i = r.begin; i < r.end; ++i) {
+        if (masked[i] != '\n') masked[i] = ' ';
+      }
+    }
+    own = masked;
+    if (auto r = validate_input(own); !r) {
+      Error e = r.error();
+      e.message = "the draft has no words of its own outside quoted history and signature";
+      return tl::unexpected(e);
+    }
+  }
+  const std::string_view context = draft.context.empty() ? std::string_view(email.quoted) : draft.context;
+
+  Text reply(own);
   Analysis a;
   a.reply = &reply;
   run_scope(c, c.reply, reply, a.hits);
@@ -110,8 +132,8 @@ Result<Report> Checker::check(const Draft& draft) const {
   Report report;
   report.source = draft.source;
   std::unique_ptr<Text> customer;
-  if (!draft.context.empty()) {
-    customer = std::make_unique<Text>(draft.context);
+  if (!context.empty()) {
+    customer = std::make_unique<Text>(context);
     a.customer = customer.get();
     std::vector<Hit> hits;
     run_scope(c, c.customer, *customer, hits);
