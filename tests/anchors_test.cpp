@@ -17,15 +17,18 @@ TEST_CASE("anchors are required literals, lower case") {
 
 TEST_CASE("each alternative needs an anchor") {
   CHECK(literal_anchors("sorry|apologies") == V{"apologies", "sorry"});
-  CHECK(literal_anchors(R"(^\s*(hi|hello|hey)\b)").empty());  // "hi" is too short to gate
+  CHECK(literal_anchors(R"(^\s*(hi|hello|hey)\b)") == V{"hello", "hey", "hi"});
   CHECK(literal_anchors(R"(^\s*(hello|greetings)\b)") == V{"greetings", "hello"});
-  CHECK(literal_anchors("sorry|x").empty());
+  CHECK(literal_anchors("sorry|x") == V{"sorry", "x"});
+  CHECK(literal_anchors(R"(sorry|\w+)").empty());
+  CHECK(literal_anchors(R"(\?+($|\s))") == V{"?"});  // one character still gates
 }
 
 TEST_CASE("optional parts are not anchors") {
   CHECK(literal_anchors("(?:very )?sorry") == V{"sorry"});
   CHECK(literal_anchors("colou?r") == V{"colo"});
-  CHECK(literal_anchors("(word)*x").empty());
+  CHECK(literal_anchors("(word)*x") == V{"x"});
+  CHECK(literal_anchors("(word)*").empty());
   CHECK(literal_anchors("[A-Z]{2,}").empty());
   CHECK(literal_anchors(R"(\p{Lu}+ now)") == V{" now"});
 }

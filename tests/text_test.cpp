@@ -38,6 +38,14 @@ TEST_CASE("sentences") {
   CHECK(t.count_words({0, t.norm().size()}) == 9);
 }
 
+TEST_CASE("abbreviations do not end sentences") {
+  Text t("Dear Mr. Okafor, your claim was approved. See e.g. the letter. Thanks!");
+  const auto& s = t.sentences();
+  REQUIRE(s.size() == 3);
+  CHECK(t.norm().substr(s[0].begin, s[0].size()) == "Dear Mr. Okafor, your claim was approved. ");
+  CHECK(t.norm().substr(s[1].begin, s[1].size()) == "See e.g. the letter. ");
+}
+
 TEST_CASE("line and column count code points, end is exclusive") {
   const std::string s = "ab\nc\u00E9d xyz\n";
   LineMap lines(s);

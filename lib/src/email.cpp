@@ -1,6 +1,6 @@
 #include "email.hpp"
 
-#include <re2/re2.h>
+#include <cctype>
 
 namespace tactful::detail {
 namespace {
@@ -37,15 +37,47 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && starts_with_ci(s.substr(s.size() - suffix.size()), suffix);
+}
+
+// "On Mon, 2 Mar 2026, Dana <dana@example.com> wrote:" (and the French and German forms).
+bool is_attribution(std::string_view t) {
+  t = trim_right(trim_left(t));
+  if (t.size() > 300) return false;
+  return (starts_with_ci(t, "on ") && ends_with_ci(t, " wrote:")) ||
+         (starts_with_ci(t, "le ") && (ends_with_ci(t, " a \u00E9crit :") || ends_with_ci(t, " a \u00E9crit:"))) ||
+         (starts_with_ci(t, "am ") && ends_with_ci(t, " schrieb:"));
+}
+
+// "-----Original Message-----", "---------- Forwarded message ---------".
+bool is_separator(std::string_view t) {
+  t = trim_left(t);
+  if (!t.starts_with("--")) return false;
+  while (t.starts_with('-')) t.remove_prefix(1);
+  t = trim_left(t);
+  return starts_with_ci(t, "original message") || starts_with_ci(t, "forwarded message") ||
+         starts_with_ci(t, "begin forwarded message");
+}
+
+bool is_header(std::string_view t) {
+  t = trim_left(t);
+  for (std::string_view h : {"from:", "sent:", "date:", "to:", "cc:", "subject:"}) {
+    if (starts_with_ci(t, h)) return true;
+  }
+  return false;
+}
+
 // The first line of quoted history that runs to the end of the draft, or lines.size().
 std::size_t history_start(const std::vector<Line>& lines) {
-  static const RE2 attribution(R"((?i)^\s*(on\s.{4,200}\swrote:|le\s.{4,200}\sa écrit\s?:|am\s.{4,200}\sschrieb:)\s*$)");
-  static const RE2 separator(R"((?i)^\s*-{2,}\s*(original message|forwarded message|begin forwarded message)\s*-*\s*$)");
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view t = lines[i].text;
-    re2::StringPiece piece(t.data(), t.size());
-    if (RE2::FullMatch(piece, separator)) return i;
-    if (RE2::FullMatch(piece, attribution)) return i;
+    if (is_separator(t) || is_attribution(t)) return i;
     // "On Mon, 3 Mar 2026, Dana <dana@example.com>" wrapped onto a second line ending "wrote:".
     if (i + 1 < lines.size() && starts_with_ci(trim_left(t), "on ") && trim_left(lines[i + 1].text).ends_with("wrote:")) {
       return i;
@@ -108,10 +140,9 @@ EmailParts split_email(std::string_view draft) {
   if (parts.quoted.find_first_not_of(" \n") == std::string::npos) {
     // History without "> " markers (Outlook, forwards): the lines after its headers.
     parts.quoted.clear();
-    static const RE2 header(R"((?i)^\s*(from|sent|date|to|cc|subject):.*$)");
     for (std::size_t i = history + (history < lines.size() ? 1 : 0); i < lines.size(); ++i) {
       const std::string_view t = lines[i].text;
-      if (RE2::FullMatch(re2::StringPiece(t.data(), t.size()), header)) continue;
+      if (is_header(t)) continue;
       parts.quoted.append(t);
       parts.quoted += '\n';
     }

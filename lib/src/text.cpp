@@ -1,6 +1,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include <unicode/brkiter.h>
@@ -35,18 +36,33 @@ const Fold* fold_at(std::string_view s, std::size_t i) {
 }
 
 // One sentence iterator per thread: creating it is slow, using it is not.
+// (The plain English rules: the "ss=standard" variant knows abbreviations
+// but costs four times as much to create; ends_with_abbreviation covers the
+// ones support replies use.)
 icu::BreakIterator& sentence_iterator() {
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode err = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(
-        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), err));
-    if (U_FAILURE(err) || !bi) {
-      err = U_ZERO_ERROR;
-      bi.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), err));
-    }
-    return bi;
+    return std::unique_ptr<icu::BreakIterator>(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), err));
   }();
   return *it;
+}
+
+// True when a sentence ends with an abbreviation that does not end sentences ("Mr.", "e.g.").
+bool ends_with_abbreviation(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  static constexpr std::string_view kAbbreviations[] = {
+      "mr.", "mrs.", "ms.", "mx.", "dr.", "prof.", "st.", "no.", "e.g.", "i.e.", "vs.", "approx.", "ref.", "acct.", "ext."};
+  for (std::string_view a : kAbbreviations) {
+    if (s.size() < a.size()) continue;
+    const std::string_view tail = s.substr(s.size() - a.size());
+    bool same = true;
+    for (std::size_t i = 0; i < a.size() && same; ++i) {
+      same = std::tolower(static_cast<unsigned char>(tail[i])) == a[i];
+    }
+    // A whole word: "Dr." but not "Dr." inside "Addr."
+    if (same && (s.size() == a.size() || !std::isalpha(static_cast<unsigned char>(s[s.size() - a.size() - 1])))) return true;
+  }
+  return false;
 }
 
 // Runs `fn(begin, end, status)` over the segments of s that the iterator finds.
@@ -127,7 +143,15 @@ std::size_t Text::to_original(std::size_t n) const {
 const std::vector<Range>& Text::sentences() const {
   if (!have_sentences_) {
     have_sentences_ = true;
-    segment(sentence_iterator(), norm_, [&](std::size_t b, std::size_t e, int32_t) { sentences_.push_back({b, e}); });
+    bool join = false;  // the previous sentence ended with an abbreviation
+    segment(sentence_iterator(), norm_, [&](std::size_t b, std::size_t e, int32_t) {
+      if (join && !sentences_.empty()) {
+        sentences_.back().end = e;
+      } else {
+        sentences_.push_back({b, e});
+      }
+      join = ends_with_abbreviation(norm_.substr(b, e - b)) && norm_.substr(b, e - b).find('\n') == std::string_view::npos;
+    });
     if (sentences_.empty()) sentences_.push_back({0, norm_.size()});
   }
   return sentences_;

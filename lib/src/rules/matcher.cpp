@@ -75,7 +75,7 @@ class AnchorScanner {
       return m;
     };
     auto offer = [&](std::vector<std::string> v) {
-      if (v.empty() || score(v) < 3) return;
+      if (v.empty() || score(v) < 1) return;
       for (const auto& s : v) {
         for (char c : s) {
           if (static_cast<unsigned char>(c) >= 0x80) return;  // folded text is ASCII-lowered only
