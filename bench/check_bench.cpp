@@ -33,17 +33,18 @@ const tactful::RuleSet& builtin() {
   return rules;
 }
 
-// Check drafts of 256 B .. 256 KiB with the default pack.
+// Check drafts of 256 B .. 256 KiB with the default pack, one-off or batch.
 void BM_CheckDraft(benchmark::State& state) {
   const std::string draft = draft_of(static_cast<std::size_t>(state.range(0)));
-  const tactful::Checker checker(builtin());
+  const tactful::Checker checker(builtin(), tactful::CheckOptions{.batch = state.range(1) != 0});
   for (auto _ : state) {
     auto r = checker.check({draft, {}, {}, "bench"});
     benchmark::DoNotOptimize(r);
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * draft.size()));
 }
-BENCHMARK(BM_CheckDraft)->RangeMultiplier(8)->Range(256, 256 << 10);
+// Second argument: 0 one-off checks (the CLI), 1 batch checking (audit).
+BENCHMARK(BM_CheckDraft)->ArgsProduct({{256, 2048, 16 << 10, 256 << 10}, {0, 1}});
 
 // The same 2 KiB draft with a customer message, so the context rules run too.
 void BM_CheckWithContext(benchmark::State& state) {

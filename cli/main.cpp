@@ -292,7 +292,7 @@ int cmd_audit(int argc, char** argv) {
   auto rules = load_rules(vm);
   if (!rules) return error(rules.error().to_string()), kExitError;
   const std::size_t max_bytes = vm["max-bytes"].as<std::size_t>();
-  tactful::Checker checker(*rules, tactful::CheckOptions{max_bytes});
+  tactful::Checker checker(*rules, tactful::CheckOptions{.max_bytes = max_bytes, .batch = true});
 
   std::size_t records = 0, results = 0, errors = 0;
   bool unreadable = false;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <re2/set.h>
 #include <unicode/unistr.h>
 
 #include "compiled.hpp"
@@ -15,9 +16,66 @@ namespace tactful {
 namespace detail {
 namespace {
 
+}  // namespace
+
+// Every pattern rule's literal anchors in one RE2::Set per scope: one pass
+// over a text says which pattern rules can match (batch checking).
+class AnchorIndex {
+ public:
+  explicit AnchorIndex(const CompiledRules& c) {
+    build(c, c.reply, reply_);
+    build(c, c.customer, customer_);
+  }
+  // The pattern rules of `scope` that must run on `folded`.
+  void candidates(const Scope& scope, bool customer, std::string_view folded, std::vector<std::uint32_t>& out) const {
+    const Part& p = customer ? customer_ : reply_;
+    out = p.always;
+    if (!p.set) return;
+    std::vector<int> hit;
+    RE2::Set::ErrorInfo info{};
+    if (!p.set->Match(re2::StringPiece(folded.data(), folded.size()), &hit, &info)) {
+      if (info.kind != RE2::Set::kNoError) out = scope.patterns;  // the set gave up: run them all
+      return;
+    }
+    for (int h : hit) out.push_back(p.rule_of[static_cast<std::size_t>(h)]);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+
+ private:
+  struct Part {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<std::uint32_t> rule_of;  // set index -> rule
+    std::vector<std::uint32_t> always;   // pattern rules without anchors
+  };
+  static void build(const CompiledRules& c, const Scope& scope, Part& part) {
+    RE2::Options opts;
+    opts.set_literal(true);
+    opts.set_log_errors(false);
+    opts.set_max_mem(std::int64_t{64} << 20);
+    auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    for (std::uint32_t r : scope.patterns) {
+      const auto& anchors = *c.rule(r).anchors();
+      if (anchors.empty()) part.always.push_back(r);
+      for (const auto& a : anchors) {
+        if (set->Add(a, nullptr) >= 0) part.rule_of.push_back(r);
+      }
+    }
+    if (!part.rule_of.empty() && set->Compile()) part.set = std::move(set);
+    if (!part.set) {  // nothing to index, or it would not compile: run every pattern rule
+      part.always = scope.patterns;
+      part.rule_of.clear();
+    }
+  }
+  Part reply_, customer_;
+};
+
+namespace {
+
 // Phase 1 over one text: one walk of the phrase index finds every phrase
 // rule's matches; pattern rules run only when one of their literals is there.
-void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std::vector<Hit>& hits) {
+void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std::vector<Hit>& hits,
+               const AnchorIndex* anchors, bool customer) {
   std::vector<std::pair<std::uint32_t, PhraseMatch>> found;
   for (const PhraseIndex& index : scope.phrases) index.match(text.tokens(), found);
   std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
@@ -33,12 +91,18 @@ void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std
     c.rule(rule).on_phrases(text, matches, rule, hits);
   }
   const std::string_view folded = text.folded();
-  for (std::uint32_t r : scope.patterns) {
-    const auto& anchors = *c.rule(r).anchors();
-    const bool maybe = anchors.empty() || std::any_of(anchors.begin(), anchors.end(), [&](const std::string& a) {
-                         return folded.find(a) != std::string_view::npos;
-                       });
-    if (maybe) c.rule(r).find(text, r, hits);
+  if (anchors) {
+    std::vector<std::uint32_t> run;
+    anchors->candidates(scope, customer, folded, run);
+    for (std::uint32_t r : run) c.rule(r).find(text, r, hits);
+  } else {
+    for (std::uint32_t r : scope.patterns) {
+      const auto& literals = *c.rule(r).anchors();
+      const bool maybe = literals.empty() || std::any_of(literals.begin(), literals.end(), [&](const std::string& a) {
+                           return folded.find(a) != std::string_view::npos;
+                         });
+      if (maybe) c.rule(r).find(text, r, hits);
+    }
   }
   for (std::uint32_t r : scope.always) c.rule(r).find(text, r, hits);
 }
@@ -79,7 +143,12 @@ Result<void> check_size(std::string_view bytes, std::size_t max, const char* wha
 }  // namespace
 }  // namespace detail
 
-Checker::Checker(RuleSet rules, CheckOptions options) : rules_(std::move(rules)), options_(options) {}
+Checker::Checker(RuleSet rules, CheckOptions options) : rules_(std::move(rules)), options_(options) {
+  if (options_.batch) anchors_ = std::make_shared<const detail::AnchorIndex>(rules_.compiled());
+}
+Checker::~Checker() = default;
+Checker::Checker(const Checker&) = default;
+Checker& Checker::operator=(const Checker&) = default;
 
 Result<Report> Checker::check(const Draft& draft) const {
   using namespace detail;
@@ -122,7 +191,7 @@ Result<Report> Checker::check(const Draft& draft) const {
   Text reply(own);
   Analysis a;
   a.reply = &reply;
-  run_scope(c, c.reply, reply, a.hits);
+  run_scope(c, c.reply, reply, a.hits, anchors_.get(), false);
   std::stable_sort(a.hits.begin(), a.hits.end(), [](const Hit& x, const Hit& y) { return x.range.begin < y.range.begin; });
   for (const Hit& h : a.hits) {
     if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
@@ -136,7 +205,7 @@ Result<Report> Checker::check(const Draft& draft) const {
     customer = std::make_unique<Text>(context);
     a.customer = customer.get();
     std::vector<Hit> hits;
-    run_scope(c, c.customer, *customer, hits);
+    run_scope(c, c.customer, *customer, hits, anchors_.get(), true);
     for (const Hit& h : hits) {
       a.facts.insert(c.infos[h.rule].fact);
       report.evidence.push_back({c.infos[h.rule].id, true, customer->to_original(h.range.begin),
