@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -106,40 +107,48 @@ tactful::Result<tactful::RuleSet> load_rules(const po::variables_map& vm) {
   return b.build();
 }
 
-bool parse(int argc, char** argv, const po::options_description& opts, const po::positional_options_description& pos,
-           po::variables_map& vm) {
+// Parses a command's options (with --help and the rule-pack options added).
+// Returns the exit status when the command is done already: --help was
+// printed, or the arguments were wrong.
+// `positional` names the operands (files, a rule id), kept out of the help.
+std::optional<int> parse(int argc, char** argv, po::options_description& opts, const char* positional,
+                         po::variables_map& vm) {
+  opts.add_options()("help,h", "show this help");
+  opts.add(pack_options());
+  po::options_description all;
+  all.add(opts);
+  po::positional_options_description pos;
+  if (positional) {
+    all.add_options()(positional, po::value<std::vector<std::string>>());
+    pos.add(positional, -1);
+  }
   try {
-    po::store(po::command_line_parser(argc, argv).options(opts).positional(pos).run(), vm);
+    po::store(po::command_line_parser(argc, argv).options(all).positional(pos).run(), vm);
     po::notify(vm);
-    return true;
   } catch (const po::error& e) {
     error(e.what());
-    return false;
+    return kExitError;
   }
-}
-
-int cmd_check(int argc, char** argv) {
-  po::options_description opts("tactful check [options] [FILE...|-]\n\nChecks drafts and reports findings like a compiler.\n\noptions");
-  opts.add_options()
-    ("help,h", "show this help")
-    ("context,c", po::value<std::string>(), "the customer's message the draft answers")
-    ("customer-name", po::value<std::string>(), "the customer's name")
-    ("format,f", po::value<std::string>()->default_value("text"), "output format: text | json")
-    ("fail-on", po::value<std::string>()->default_value("warning"), "exit 1 on findings at or above: error | warning | suggestion | never")
-    ("color", po::value<std::string>()->default_value("auto"), "colour: auto | always | never (NO_COLOR turns auto off)")
-    ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "refuse drafts larger than this")
-    ("files", po::value<std::vector<std::string>>(), "drafts");
-  opts.add(pack_options());
-  po::positional_options_description pos;
-  pos.add("files", -1);
-  po::variables_map vm;
-  if (!parse(argc, argv, opts, pos, vm)) return kExitError;
   if (vm.count("help")) {
     std::ostringstream ss;
     ss << opts;
     emit(ss.str());
     return kExitOk;
   }
+  return std::nullopt;
+}
+
+int cmd_check(int argc, char** argv) {
+  po::options_description opts("tactful check [options] [FILE...|-]\n\nChecks drafts and reports findings like a compiler.\n\noptions");
+  opts.add_options()
+    ("context,c", po::value<std::string>(), "the customer's message the draft answers")
+    ("customer-name", po::value<std::string>(), "the customer's name")
+    ("format,f", po::value<std::string>()->default_value("text"), "output format: text | json")
+    ("fail-on", po::value<std::string>()->default_value("warning"), "exit 1 on findings at or above: error | warning | suggestion | never")
+    ("color", po::value<std::string>()->default_value("auto"), "colour: auto | always | never (NO_COLOR turns auto off)")
+    ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "refuse drafts larger than this");
+  po::variables_map vm;
+  if (auto done = parse(argc, argv, opts, "files", vm)) return *done;
   const std::string format = vm["format"].as<std::string>();
   if (format != "text" && format != "json") return error(fmt::format("unknown --format '{}' (text, json)", format)), kExitError;
   const std::string fail_on = vm["fail-on"].as<std::string>();
@@ -216,16 +225,8 @@ int cmd_check(int argc, char** argv) {
 
 int cmd_rules(int argc, char** argv) {
   po::options_description opts("tactful rules [options]\n\nLists the rules: id, habit, severity, message.\n\noptions");
-  opts.add_options()("help,h", "show this help");
-  opts.add(pack_options());
   po::variables_map vm;
-  if (!parse(argc, argv, opts, {}, vm)) return kExitError;
-  if (vm.count("help")) {
-    std::ostringstream ss;
-    ss << opts;
-    emit(ss.str());
-    return kExitOk;
-  }
+  if (auto done = parse(argc, argv, opts, nullptr, vm)) return *done;
   auto rules = load_rules(vm);
   if (!rules) return error(rules.error().to_string()), kExitError;
   std::ostringstream out;
@@ -236,22 +237,14 @@ int cmd_rules(int argc, char** argv) {
 
 int cmd_explain(int argc, char** argv) {
   po::options_description opts("tactful explain RULE [options]\n\nPrints a rule's rationale and examples.\n\noptions");
-  opts.add_options()("help,h", "show this help")("rule", po::value<std::string>(), "rule id");
-  opts.add(pack_options());
-  po::positional_options_description pos;
-  pos.add("rule", 1);
   po::variables_map vm;
-  if (!parse(argc, argv, opts, pos, vm)) return kExitError;
-  if (vm.count("help")) {
-    std::ostringstream ss;
-    ss << opts;
-    emit(ss.str());
-    return kExitOk;
+  if (auto done = parse(argc, argv, opts, "rule", vm)) return *done;
+  if (!vm.count("rule") || vm["rule"].as<std::vector<std::string>>().size() != 1) {
+    return error("explain needs one rule id (see 'tactful rules')"), kExitError;
   }
-  if (!vm.count("rule")) return error("explain needs a rule id (see 'tactful rules')"), kExitError;
   auto rules = load_rules(vm);
   if (!rules) return error(rules.error().to_string()), kExitError;
-  const auto id = vm["rule"].as<std::string>();
+  const auto id = vm["rule"].as<std::vector<std::string>>().front();
   const tactful::RuleInfo* r = rules->find(id);
   if (!r) return error(fmt::format("no rule '{}' (see 'tactful rules')", id)), kExitError;
   std::ostringstream out;
@@ -264,23 +257,12 @@ int cmd_audit(int argc, char** argv) {
   po::options_description opts(
       "tactful audit [options] [INPUT...|-]\n\nChecks every reply of an export; one output record per input record.\n\noptions");
   opts.add_options()
-    ("help,h", "show this help")
     ("input-format", po::value<std::string>()->default_value("jsonl"), "input format: jsonl")
     ("format,f", po::value<std::string>()->default_value("jsonl"), "output format: jsonl")
     ("fail-on-error", "exit 1 when any record could not be checked")
-    ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "largest reply checked")
-    ("inputs", po::value<std::vector<std::string>>(), "exports");
-  opts.add(pack_options());
-  po::positional_options_description pos;
-  pos.add("inputs", -1);
+    ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "largest reply checked");
   po::variables_map vm;
-  if (!parse(argc, argv, opts, pos, vm)) return kExitError;
-  if (vm.count("help")) {
-    std::ostringstream ss;
-    ss << opts;
-    emit(ss.str());
-    return kExitOk;
-  }
+  if (auto done = parse(argc, argv, opts, "inputs", vm)) return *done;
   if (const auto f = vm["input-format"].as<std::string>(); f != "jsonl") {
     return error(fmt::format("unknown --input-format '{}' (jsonl)", f)), kExitError;
   }
@@ -350,16 +332,8 @@ int cmd_audit(int argc, char** argv) {
 int cmd_test_rules(int argc, char** argv) {
   po::options_description opts(
       "tactful test-rules [options]\n\nRuns every rule's examples; exit 1 when one misbehaves.\n\noptions");
-  opts.add_options()("help,h", "show this help");
-  opts.add(pack_options());
   po::variables_map vm;
-  if (!parse(argc, argv, opts, {}, vm)) return kExitError;
-  if (vm.count("help")) {
-    std::ostringstream ss;
-    ss << opts;
-    emit(ss.str());
-    return kExitOk;
-  }
+  if (auto done = parse(argc, argv, opts, nullptr, vm)) return *done;
   auto rules = load_rules(vm);
   if (!rules) return error(rules.error().to_string()), kExitError;
   const auto failures = tactful::check_examples(*rules);
