@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -66,6 +67,11 @@ tactful::Result<std::string> read_input(const std::string& path, std::size_t lim
   std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) return fail(std::strerror(errno));
   std::string data;
+  if (f != stdin) {  // read into one allocation of the file's size
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec) data.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(size, limit)) + 1);
+  }
   char buf[1 << 16];
   std::size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {

@@ -206,8 +206,11 @@ Result<Report> Checker::check(const Draft& draft) const {
     a.customer = customer.get();
     std::vector<Hit> hits;
     run_scope(c, c.customer, *customer, hits, anchors_.get(), true);
+    std::vector<bool> seen(c.rules.size());
     for (const Hit& h : hits) {
       a.facts.insert(c.infos[h.rule].fact);
+      if (seen[h.rule]) continue;
+      seen[h.rule] = true;
       report.evidence.push_back({c.infos[h.rule].id, true, customer->to_original(h.range.begin),
                                  customer->to_original(h.range.end) - customer->to_original(h.range.begin)});
     }
@@ -226,11 +229,15 @@ Result<Report> Checker::check(const Draft& draft) const {
     }
   }
 
+  std::vector<bool> evidenced(c.rules.size());
   auto emit = [&](const Hit& h) {
     const RuleInfo& info = c.infos[h.rule];
     const std::size_t begin = reply.to_original(h.range.begin);
     const std::size_t end = std::max(begin, reply.to_original(h.range.end));
-    report.evidence.push_back({info.id, false, begin, end - begin});
+    if (!evidenced[h.rule]) {  // the first place each rule fired is evidence enough
+      evidenced[h.rule] = true;
+      report.evidence.push_back({info.id, false, begin, end - begin});
+    }
     if (!info.report) return;
     Finding f;
     f.rule = info.id;

@@ -171,7 +171,7 @@ void PhraseIndex::walk(const Tokens& tokens, std::uint32_t node, std::uint32_t f
                        std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const {
   for (; j < tokens.size(); ++j) {
     const Token& t = tokens[j];
-    if (wildcards_ && t.word && j > first) {
+    if (wildcards_ && t.word() && j > first) {
       if (const std::uint32_t any = child(node, kWildcard)) {
         emit(any, first, j + 1, out);
         walk(tokens, any, first, j + 1, out);

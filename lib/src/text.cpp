@@ -184,7 +184,7 @@ void Text::for_each_word(Range r, const std::function<void(Range)>& fn) const {
   const auto& list = tokens().list();
   auto it = std::lower_bound(list.begin(), list.end(), r.begin, [](const Token& t, std::size_t v) { return t.begin < v; });
   for (; it != list.end() && it->end <= r.end; ++it) {
-    if (it->word) fn({it->begin, it->end});
+    if (it->word()) fn({it->begin, it->end});
   }
 }
 

@@ -122,31 +122,31 @@ void fold_into(std::string_view w, std::string& out) {
 }
 
 Tokens::Tokens(std::string_view text) {
-  tokens_.reserve(text.size() / 4 + 4);
+  tokens_.reserve(text.size() / 5 + 4);
   keys_.reserve(text.size());
   scan(text, [&](std::size_t b, std::size_t e, bool is_word) {
     Token t;
     t.begin = static_cast<std::uint32_t>(b);
     t.end = static_cast<std::uint32_t>(e);
-    t.word = is_word;
-    t.key = static_cast<std::uint32_t>(keys_.size());
+    const auto start = static_cast<std::uint32_t>(keys_.size());
+    const std::uint32_t flag = is_word ? 0x80000000u : 0u;
     if (is_word) {
       fold_into(text.substr(b, e - b), keys_);
     } else {
       keys_.append(text, b, e - b);
     }
-    t.key_size = static_cast<std::uint32_t>(keys_.size() - t.key);
-    if (const Contraction* c = is_word ? contraction(key(t)) : nullptr) {
+    const std::string_view folded = std::string_view(keys_).substr(start);
+    if (const Contraction* c = is_word ? contraction(folded) : nullptr) {
       // Two tokens over the same characters: "I'm" reads as "i" "am".
-      keys_.resize(t.key);
+      keys_.resize(start);
       for (std::string_view part : {c->first, c->second}) {
-        t.key = static_cast<std::uint32_t>(keys_.size());
+        t.key_word = static_cast<std::uint32_t>(keys_.size()) | flag;
         keys_.append(part);
-        t.key_size = static_cast<std::uint32_t>(part.size());
         tokens_.push_back(t);
       }
       return;
     }
+    t.key_word = start | flag;
     tokens_.push_back(t);
   });
 }

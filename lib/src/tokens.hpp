@@ -15,17 +15,25 @@
 
 namespace tactful::detail {
 
+// 12 bytes: a long draft has millions.
 struct Token {
-  std::uint32_t begin = 0, end = 0;      // bytes in the tokenised text
-  std::uint32_t key = 0, key_size = 0;   // the folded form, in Tokens::keys
-  bool word = false;                     // letters or digits, not punctuation
+  std::uint32_t begin = 0, end = 0;  // bytes in the tokenised text
+  std::uint32_t key_word = 0;        // where the folded form starts in Tokens' keys; top bit: a word
+
+  bool word() const { return (key_word >> 31) != 0; }
+  std::uint32_t key() const { return key_word & 0x7FFFFFFFu; }
 };
 
 class Tokens {
  public:
   explicit Tokens(std::string_view text);
   const std::vector<Token>& list() const { return tokens_; }
-  std::string_view key(const Token& t) const { return std::string_view(keys_).substr(t.key, t.key_size); }
+  // The folded form of a token of this list (keys are stored back to back).
+  std::string_view key(const Token& t) const {
+    const auto i = static_cast<std::size_t>(&t - tokens_.data());
+    const std::size_t end = i + 1 < tokens_.size() ? tokens_[i + 1].key() : keys_.size();
+    return std::string_view(keys_).substr(t.key(), end - t.key());
+  }
   std::size_t size() const { return tokens_.size(); }
   const Token& operator[](std::size_t i) const { return tokens_[i]; }
 

@@ -68,7 +68,7 @@ struct TACTFUL_API Report {
   std::array<int, kHabitCount> habits{};    // per-habit scores, indexed by Habit
   std::bitset<kSignalCount> signals;        // indexed by Signal
   std::vector<Finding> findings;            // sorted by position
-  std::vector<Evidence> evidence;           // every rule that fired, detectors included
+  std::vector<Evidence> evidence;           // where each rule that fired first fired, detectors included
   std::vector<std::string> customer_facts;  // facts read from the context, sorted
 
   bool has(Signal s) const { return signals.test(static_cast<std::size_t>(s)); }

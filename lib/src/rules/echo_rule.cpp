@@ -98,7 +98,7 @@ class EchoRule final : public Rule {
     for (std::size_t i = 0; i < toks.size(); ++i) {
       const Token& t = toks[i];
       const std::string_view key = toks.key(t);
-      if (!t.word) {
+      if (!t.word()) {
         if (key == "." || key == "!" || key == "?") {
           sentence_start = true;
           instruction = false;
@@ -112,7 +112,7 @@ class EchoRule final : public Rule {
       if (sentence_start && reply && key != "please" && !(i > 0 && toks.key(toks[i - 1]) == "@")) {
         instruction = instructions_.contains(key);
       }
-      const bool after_mark = i > 0 && !toks[i - 1].word && toks[i - 1].end == t.begin &&
+      const bool after_mark = i > 0 && !toks[i - 1].word() && toks[i - 1].end == t.begin &&
                               (toks.key(toks[i - 1]) == "@" || toks.key(toks[i - 1]) == "#");
       const bool in_link = std::any_of(skip.begin(), skip.end(), [&](Range r) { return t.begin >= r.begin && t.begin < r.end; });
       const bool was_start = sentence_start;
