@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "tactful/tactful.hpp"
+#include "tactful/transcript.hpp"
 
 namespace po = boost::program_options;
 
@@ -152,7 +153,9 @@ int cmd_check(int argc, char** argv) {
     ("format,f", po::value<std::string>()->default_value("text"), "output format: text | json")
     ("fail-on", po::value<std::string>()->default_value("warning"), "exit 1 on findings at or above: error | warning | suggestion | never")
     ("color", po::value<std::string>()->default_value("auto"), "colour: auto | always | never (NO_COLOR turns auto off)")
-    ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "refuse drafts larger than this");
+    ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "refuse drafts larger than this")
+    ("as", po::value<std::string>()->default_value("auto"),
+     "what the files are: draft | transcript (Agent:/Customer: lines or a JSON array of turns) | auto");
   po::variables_map vm;
   if (auto done = parse(argc, argv, opts, "files", vm)) return *done;
   const std::string format = vm["format"].as<std::string>();
@@ -172,6 +175,10 @@ int cmd_check(int argc, char** argv) {
   const bool color = color_opt == "always" ||
                      (color_opt == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
   const std::size_t max_bytes = vm["max-bytes"].as<std::size_t>();
+  const std::string as = vm["as"].as<std::string>();
+  if (as != "auto" && as != "draft" && as != "transcript") {
+    return error(fmt::format("unknown --as '{}' (draft, transcript, auto)", as)), kExitError;
+  }
 
   std::vector<std::string> files = vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (files.empty()) {
@@ -202,6 +209,44 @@ int cmd_check(int argc, char** argv) {
     if (!data) {
       error(data.error().to_string());
       failed_input = true;
+      continue;
+    }
+    // A chat transcript: one report per agent turn.
+    std::optional<std::vector<tactful::Turn>> turns;
+    bool json_turns = false;
+    if (as != "draft") {
+      const auto first = data->find_first_not_of(" \t\r\n");
+      if (first != std::string::npos && (*data)[first] == '[') {
+        auto parsed = tactful::parse_transcript_json(*data);
+        if (parsed) turns = std::move(*parsed), json_turns = true;
+        else if (as == "transcript") error(fmt::format("{}: {}", source, parsed.error().message));
+      }
+      if (!turns) turns = tactful::parse_transcript(*data);
+      if (!turns && as == "transcript") {
+        error(fmt::format("{}: not a transcript (no 'Agent:' and 'Customer:' turns)", source));
+        failed_input = true;
+        continue;
+      }
+    }
+    if (turns) {
+      auto reports = tactful::check_transcript(checker, *data, *turns, source, name);
+      if (!reports) {
+        error(reports.error().to_string());
+        failed_input = true;
+        continue;
+      }
+      for (const auto& tr : *reports) {
+        for (const auto& f : tr.report.findings) {
+          if (threshold && f.severity >= *threshold) status = kExitFindings;
+        }
+        if (format == "json") {
+          json.add(out, tr.report);
+        } else {
+          text.write(out, tr.report, json_turns ? std::string_view((*turns)[tr.turn].text) : std::string_view(*data));
+        }
+      }
+      emit(out.str());
+      out.str("");
       continue;
     }
     auto report = checker.check({*data, context, name, source});

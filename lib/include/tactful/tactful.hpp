@@ -8,4 +8,5 @@
 #include "tactful/format.hpp"   // IWYU pragma: export
 #include "tactful/rules.hpp"    // IWYU pragma: export
 #include "tactful/selftest.hpp" // IWYU pragma: export
+#include "tactful/transcript.hpp" // IWYU pragma: export
 #include "tactful/types.hpp"    // IWYU pragma: export
