@@ -99,6 +99,12 @@ TEST_CASE("metrics: long sentences and capitals") {
     if (f.rule == "test.long-sentence") CHECK(f.text == "This sentence has far too many words in it to read.");
   }
   CHECK(caps == std::vector<std::string>{"PLEASE", "READ"});
+  auto bracketed = check(rules, "Your order [ORDER NUMBER] ships. [Note] DONE");
+  std::vector<std::string> shouted;
+  for (const auto& f : bracketed.findings) {
+    if (f.rule == "test.caps") shouted.push_back(f.text);
+  }
+  CHECK(shouted == std::vector<std::string>{"DONE"});  // placeholders in brackets are not shouting
 }
 
 TEST_CASE("the customer's name sets the name signal") {

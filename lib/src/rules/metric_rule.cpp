@@ -58,6 +58,21 @@ std::size_t syllables(std::string_view w) {
   return std::max<std::size_t>(n, 1);
 }
 
+// True when `w` stands inside [square brackets] on its line.
+bool in_brackets(std::string_view s, Range w) {
+  const std::size_t open = s.rfind('[', w.begin);
+  if (open == std::string_view::npos) return false;
+  const std::size_t close_before = s.rfind(']', w.begin);
+  const std::size_t line_before = s.rfind('\n', w.begin);
+  if ((close_before != std::string_view::npos && close_before > open) ||
+      (line_before != std::string_view::npos && line_before > open)) {
+    return false;
+  }
+  const std::size_t close = s.find(']', w.end);
+  const std::size_t line_after = s.find('\n', w.end);
+  return close != std::string_view::npos && (line_after == std::string_view::npos || close < line_after);
+}
+
 // True when every letter of the word is a capital, counting the letters.
 bool all_caps(std::string_view w, std::size_t& letters) {
   letters = 0;
@@ -121,6 +136,7 @@ class MetricRule final : public Rule {
           std::size_t letters = 0;
           const std::string_view word = s.substr(w.begin, w.size());
           if (!all_caps(word, letters) || letters < p_.min_length || p_.allow.contains(word)) return;
+          if (in_brackets(s, w)) return;  // a placeholder such as [ORDER NUMBER] is not shouting
           if (static_cast<double>(++n) > p_.max.value_or(0)) out.push_back({self, w, {}});
         });
         break;
