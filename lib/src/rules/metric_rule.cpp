@@ -58,17 +58,17 @@ std::size_t syllables(std::string_view w) {
   return std::max<std::size_t>(n, 1);
 }
 
-// True when `w` stands inside [square brackets] on its line.
-bool in_brackets(std::string_view s, Range w) {
-  const std::size_t open = s.rfind('[', w.begin);
+// True when `w` stands inside [brackets] or (parentheses) on its line.
+bool in_brackets(std::string_view s, Range w, char open_char, char close_char) {
+  const std::size_t open = s.rfind(open_char, w.begin);
   if (open == std::string_view::npos) return false;
-  const std::size_t close_before = s.rfind(']', w.begin);
+  const std::size_t close_before = s.rfind(close_char, w.begin);
   const std::size_t line_before = s.rfind('\n', w.begin);
   if ((close_before != std::string_view::npos && close_before > open) ||
       (line_before != std::string_view::npos && line_before > open)) {
     return false;
   }
-  const std::size_t close = s.find(']', w.end);
+  const std::size_t close = s.find(close_char, w.end);
   const std::size_t line_after = s.find('\n', w.end);
   return close != std::string_view::npos && (line_after == std::string_view::npos || close < line_after);
 }
@@ -136,7 +136,9 @@ class MetricRule final : public Rule {
           std::size_t letters = 0;
           const std::string_view word = s.substr(w.begin, w.size());
           if (!all_caps(word, letters) || letters < p_.min_length || p_.allow.contains(word)) return;
-          if (in_brackets(s, w)) return;  // a placeholder such as [ORDER NUMBER] is not shouting
+          // A placeholder such as [ORDER NUMBER], or an acronym spelled out in
+          // parentheses, is not shouting.
+          if (in_brackets(s, w, '[', ']') || in_brackets(s, w, '(', ')')) return;
           if (static_cast<double>(++n) > p_.max.value_or(0)) out.push_back({self, w, {}});
         });
         break;
