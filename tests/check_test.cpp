@@ -167,3 +167,27 @@ TEST_CASE("echo: the reply names the customer's own terms") {
   CHECK_FALSE(has("@dana Please restart the 4411 router.", "router 4411 drops"));  // after a handle and "please" too
   CHECK(has("Restart it. The 4411 router should work.", "router 4411 drops"));     // the next sentence counts
 }
+
+TEST_CASE("batch checking finds exactly what one-off checking finds") {
+  auto rules = tactful::RuleSet::builtin();
+  REQUIRE(rules.has_value());
+  const tactful::Checker one(*rules), batch(*rules, tactful::CheckOptions{.batch = true});
+  for (std::string_view draft : {
+           "Hi Dana, thanks for waiting! Is the app still crashing? Let me know.",
+           "You SHOULD have read the FAQ!!! As I already said, there is nothing we can do.",
+           "Dear valued customer, we apologise for any inconvenience. I guarantee it ships tomorrow.",
+           "Hello [Customer Name], your order {{name}} is ready. Go to Settings > Account to update it.",
+           "ok"}) {
+    CAPTURE(draft);
+    auto a = one.check({draft, "Where is my order?!", {}, "d"});
+    auto b = batch.check({draft, "Where is my order?!", {}, "d"});
+    REQUIRE(a.has_value());
+    REQUIRE(b.has_value());
+    CHECK(a->signals == b->signals);
+    REQUIRE(a->findings.size() == b->findings.size());
+    for (std::size_t i = 0; i < a->findings.size(); ++i) {
+      CHECK(a->findings[i].rule == b->findings[i].rule);
+      CHECK(a->findings[i].span.offset == b->findings[i].span.offset);
+    }
+  }
+}

@@ -18,54 +18,51 @@ namespace {
 
 }  // namespace
 
-// Every pattern rule's literal anchors in one RE2::Set per scope: one pass
-// over a text says which pattern rules can match (batch checking).
-class AnchorIndex {
+// Batch checking: every pattern rule's expression in one RE2::Set per scope,
+// so one pass over a text says which pattern rules match at all, and only
+// those run. Compiling it costs tens of milliseconds, once.
+class PatternIndex {
  public:
-  explicit AnchorIndex(const CompiledRules& c) {
+  explicit PatternIndex(const CompiledRules& c) {
     build(c, c.reply, reply_);
     build(c, c.customer, customer_);
   }
-  // The pattern rules of `scope` that must run on `folded`.
-  void candidates(const Scope& scope, bool customer, std::string_view folded, std::vector<std::uint32_t>& out) const {
+  // The pattern rules of `scope` that must run on `text`.
+  void candidates(const Scope& scope, bool customer, std::string_view text, std::vector<std::uint32_t>& out) const {
     const Part& p = customer ? customer_ : reply_;
-    out = p.always;
-    if (!p.set) return;
+    out.clear();
+    if (!p.set) {
+      out = scope.patterns;
+      return;
+    }
     std::vector<int> hit;
     RE2::Set::ErrorInfo info{};
-    if (!p.set->Match(re2::StringPiece(folded.data(), folded.size()), &hit, &info)) {
+    if (!p.set->Match(re2::StringPiece(text.data(), text.size()), &hit, &info)) {
       if (info.kind != RE2::Set::kNoError) out = scope.patterns;  // the set gave up: run them all
       return;
     }
     for (int h : hit) out.push_back(p.rule_of[static_cast<std::size_t>(h)]);
     std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
   }
 
  private:
   struct Part {
     std::unique_ptr<RE2::Set> set;
     std::vector<std::uint32_t> rule_of;  // set index -> rule
-    std::vector<std::uint32_t> always;   // pattern rules without anchors
   };
   static void build(const CompiledRules& c, const Scope& scope, Part& part) {
     RE2::Options opts;
-    opts.set_literal(true);
     opts.set_log_errors(false);
-    opts.set_max_mem(std::int64_t{64} << 20);
+    opts.set_max_mem(std::int64_t{256} << 20);
     auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
     for (std::uint32_t r : scope.patterns) {
-      const auto& anchors = *c.rule(r).anchors();
-      if (anchors.empty()) part.always.push_back(r);
-      for (const auto& a : anchors) {
-        if (set->Add(a, nullptr) >= 0) part.rule_of.push_back(r);
-      }
+      const LazyRegex* re = c.rule(r).regex();
+      if (!re) return;  // cannot index this one: run every pattern rule
+      const std::string p = re->case_sensitive() ? "(?:" + re->pattern() + ")" : "(?i:" + re->pattern() + ")";
+      if (set->Add(p, nullptr) < 0) return;
+      part.rule_of.push_back(r);
     }
     if (!part.rule_of.empty() && set->Compile()) part.set = std::move(set);
-    if (!part.set) {  // nothing to index, or it would not compile: run every pattern rule
-      part.always = scope.patterns;
-      part.rule_of.clear();
-    }
   }
   Part reply_, customer_;
 };
@@ -73,9 +70,10 @@ class AnchorIndex {
 namespace {
 
 // Phase 1 over one text: one walk of the phrase index finds every phrase
-// rule's matches; pattern rules run only when one of their literals is there.
+// rule's matches; pattern rules run only when the batch index says they match,
+// or else when one of their literals is there.
 void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std::vector<Hit>& hits,
-               const AnchorIndex* anchors, bool customer) {
+               const PatternIndex* patterns, bool customer) {
   std::vector<std::pair<std::uint32_t, PhraseMatch>> found;
   for (const PhraseIndex& index : scope.phrases) index.match(text.tokens(), found);
   std::sort(found.begin(), found.end(), [](const auto& x, const auto& y) {
@@ -90,12 +88,12 @@ void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std
     for (; i < found.size() && found[i].first == rule; ++i) matches.push_back(found[i].second);
     c.rule(rule).on_phrases(text, matches, rule, hits);
   }
-  const std::string_view folded = text.folded();
-  if (anchors) {
+  if (patterns) {
     std::vector<std::uint32_t> run;
-    anchors->candidates(scope, customer, folded, run);
+    patterns->candidates(scope, customer, text.norm(), run);
     for (std::uint32_t r : run) c.rule(r).find(text, r, hits);
   } else {
+    const std::string_view folded = text.folded();
     for (std::uint32_t r : scope.patterns) {
       const auto& literals = *c.rule(r).anchors();
       const bool maybe = literals.empty() || std::any_of(literals.begin(), literals.end(), [&](const std::string& a) {
@@ -144,7 +142,7 @@ Result<void> check_size(std::string_view bytes, std::size_t max, const char* wha
 }  // namespace detail
 
 Checker::Checker(RuleSet rules, CheckOptions options) : rules_(std::move(rules)), options_(options) {
-  if (options_.batch) anchors_ = std::make_shared<const detail::AnchorIndex>(rules_.compiled());
+  if (options_.batch) patterns_ = std::make_shared<const detail::PatternIndex>(rules_.compiled());
 }
 Checker::~Checker() = default;
 Checker::Checker(const Checker&) = default;
@@ -191,7 +189,7 @@ Result<Report> Checker::check(const Draft& draft) const {
   Text reply(own);
   Analysis a;
   a.reply = &reply;
-  run_scope(c, c.reply, reply, a.hits, anchors_.get(), false);
+  run_scope(c, c.reply, reply, a.hits, patterns_.get(), false);
   std::stable_sort(a.hits.begin(), a.hits.end(), [](const Hit& x, const Hit& y) { return x.range.begin < y.range.begin; });
   for (const Hit& h : a.hits) {
     if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
@@ -205,7 +203,7 @@ Result<Report> Checker::check(const Draft& draft) const {
     customer = std::make_unique<Text>(context);
     a.customer = customer.get();
     std::vector<Hit> hits;
-    run_scope(c, c.customer, *customer, hits, anchors_.get(), true);
+    run_scope(c, c.customer, *customer, hits, patterns_.get(), true);
     std::vector<bool> seen(c.rules.size());
     for (const Hit& h : hits) {
       a.facts.insert(c.infos[h.rule].fact);

@@ -25,7 +25,7 @@
 namespace tactful {
 
 namespace detail {
-class AnchorIndex;
+class PatternIndex;
 }
 
 struct TACTFUL_API Draft {
@@ -78,8 +78,8 @@ struct TACTFUL_API Report {
 struct TACTFUL_API CheckOptions {
   // Drafts larger than this are refused with ErrorCode::input_too_large.
   std::size_t max_bytes = std::size_t{256} << 20;
-  // Many drafts will be checked: spend about a millisecond up front on an
-  // index that makes each check cheaper (batch audits, servers).
+  // Many drafts will be checked: spend some milliseconds up front on an index
+  // that makes each check cheaper (batch audits, servers).
   bool batch = false;
 };
 
@@ -99,7 +99,7 @@ class TACTFUL_API Checker {
  private:
   RuleSet rules_;
   CheckOptions options_;
-  std::shared_ptr<const detail::AnchorIndex> anchors_;  // with options.batch
+  std::shared_ptr<const detail::PatternIndex> patterns_;  // with options.batch
 };
 
 // Checks that `bytes` can be a draft: valid UTF-8, not binary, not empty.

@@ -18,6 +18,7 @@ class LimitRule final : public Rule {
         max_(max) {}
 
   const std::vector<std::string>* anchors() const override { return patterns_ ? &patterns_->anchors : nullptr; }
+  const LazyRegex* regex() const override { return patterns_ ? patterns_->re.get() : nullptr; }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
     if (patterns_) find_all(text, patterns_->re->get(), nullptr, self, out);
   }

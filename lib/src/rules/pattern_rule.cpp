@@ -10,6 +10,7 @@ class PatternRule final : public Rule {
       : patterns_(std::move(patterns)), unless_(std::move(unless)) {}
 
   const std::vector<std::string>* anchors() const override { return &patterns_.anchors; }
+  const LazyRegex* regex() const override { return patterns_.re.get(); }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
     find_all(text, patterns_.re->get(), unless_.get(), self, out);
   }

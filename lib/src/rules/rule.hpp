@@ -56,6 +56,7 @@ class LazyRegex {
   LazyRegex(std::string pattern, bool case_sensitive);
   const RE2& get() const;
   const std::string& pattern() const { return pattern_; }
+  bool case_sensitive() const { return case_sensitive_; }
   // Compiles now; the error text when the pattern is bad.
   std::optional<std::string> check() const;
 
@@ -113,6 +114,8 @@ class Rule {
                           std::vector<Hit>& /*out*/) const {}
   // Pattern kinds: the literals that gate find(); nullptr for other kinds.
   virtual const std::vector<std::string>* anchors() const { return nullptr; }
+  // Pattern kinds: the expression find() searches for (batch prefiltering).
+  virtual const LazyRegex* regex() const { return nullptr; }
   // Phase 1 for pattern and metric kinds.
   virtual void find(const Text& /*text*/, std::uint32_t /*self*/, std::vector<Hit>& /*out*/) const {}
   // Phase 2: policies judge the whole analysis, lower stages first.
