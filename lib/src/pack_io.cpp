@@ -40,16 +40,7 @@ class Reader {
     pos_ += sizeof v;
     return v;
   }
-  std::string str() {
-    const std::uint32_t n = u32();
-    if (!ok_ || pos_ + n > in_.size()) {
-      ok_ = false;
-      return {};
-    }
-    std::string s(in_.substr(pos_, n));
-    pos_ += n;
-    return s;
-  }
+  std::string str() { return std::string(view()); }
   std::string_view view() {
     const std::uint32_t n = u32();
     if (!ok_ || pos_ + n > in_.size()) {
