@@ -55,7 +55,8 @@ TEST_CASE("each agent turn is checked with the customer's turns before it") {
   REQUIRE(reports.has_value());
   REQUIRE(reports->size() == 3);
   const auto& first = (*reports)[0].report;
-  CHECK(first.source == "chat.txt#2");
+  CHECK(first.source == "chat.txt");
+  CHECK(first.turn == 2);
   CHECK(first.customer_facts == std::vector<std::string>{"upset"});
   bool blame = false;
   for (const auto& f : first.findings) {

@@ -66,7 +66,13 @@ nlohmann::ordered_json result_object(const Report& r) {
                         {"text", f.text},
                         {"suggestion", f.suggestion ? json(*f.suggestion) : json(nullptr)}});
   }
-  return {{"source", r.source}, {"score", r.score}, {"habits", habits}, {"signals", signals}, {"findings", findings}};
+  json out = {{"source", r.source}};
+  if (r.turn > 0) out["turn"] = r.turn;
+  out["score"] = r.score;
+  out["habits"] = habits;
+  out["signals"] = signals;
+  out["findings"] = findings;
+  return out;
 }
 
 }  // namespace
@@ -105,7 +111,8 @@ void TextFormatter::write(std::ostream& out, const Report& r, std::string_view t
   }
   std::string habits;
   for (Habit h : kHabits) habits += fmt::format("{}{} {}", habits.empty() ? "" : ", ", name(h), r.habit_score(h));
-  fmt::print(out, "{}: score {}/100 ({}); {}\n", r.source, paint(kBold, std::to_string(r.score)), habits,
+  const std::string who = r.turn > 0 ? fmt::format("{} (turn {})", r.source, r.turn) : r.source;
+  fmt::print(out, "{}: score {}/100 ({}); {}\n", who, paint(kBold, std::to_string(r.score)), habits,
              tally.empty() ? "no findings" : tally);
 }
 

@@ -133,12 +133,13 @@ Result<std::vector<TurnReport>> check_transcript(const Checker& checker, std::st
     if (!context.empty()) last = std::move(context);
     context.clear();
     if (t.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
-    auto r = checker.check({t.text, last, customer_name, fmt::format("{}#{}", source, i + 1)});
+    auto r = checker.check({t.text, last, customer_name, std::string(source)});
     if (!r) {
       Error e = r.error();
-      e.file = fmt::format("{}#{}", source, i + 1);
+      e.file = fmt::format("{} (turn {})", source, i + 1);
       return tl::unexpected(e);
     }
+    r->turn = i + 1;
     if (t.offset != std::string_view::npos) {  // point into the transcript as given
       for (Finding& f : r->findings) {
         f.span.offset += t.offset;

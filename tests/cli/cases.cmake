@@ -95,6 +95,7 @@ cli_case("audit missing input" ARGS "audit|${pack}|data/audit/nope.jsonl" RC 2 S
 
 # Chat transcripts: a report per agent turn, positions in the transcript.
 cli_case("transcript text" ARGS "check|${pack}|data/chat/chat.txt" RC 1 GOLDEN check-chat.txt)
-cli_case("transcript json" ARGS "check|${pack}|--format|json|data/chat/turns.json" RC 1 STDOUT "\"source\":\"data/chat/turns.json#2\"")
+cli_case("transcript json" ARGS "check|${pack}|--format|json|data/chat/turns.json" RC 1
+         STDOUT "\"source\":\"data/chat/turns.json\",\"turn\":2,")
 cli_case("transcript forced" ARGS "check|${pack}|--as|transcript|data/drafts/plain.txt" RC 2 STDERR "not a transcript")
 cli_case("draft forced" ARGS "check|${pack}|--as|draft|data/chat/chat.txt" RC 1 STDOUT "chat.txt: score")

@@ -64,6 +64,7 @@ struct TACTFUL_API Evidence {
 
 struct TACTFUL_API Report {
   std::string source;
+  std::size_t turn = 0;                     // in a transcript: the 1-based turn checked; 0 otherwise
   int score = 100;                          // 0..100, see docs/scoring.md
   std::array<int, kHabitCount> habits{};    // per-habit scores, indexed by Habit
   std::bitset<kSignalCount> signals;        // indexed by Signal

@@ -40,8 +40,8 @@ struct TACTFUL_API TurnReport {
 
 // Checks every agent turn. Findings of plain transcripts point into the
 // transcript as given; those of JSON turns into the turn's own text. Each
-// report's source is "SOURCE#N" for the N-th turn (1-based, counting all
-// turns). Consecutive agent turns share the customer's last words as context.
+// report has `source` and the 1-based `turn` it checked (counting all turns).
+// Consecutive agent turns share the customer's last words as context.
 TACTFUL_API Result<std::vector<TurnReport>> check_transcript(const Checker& checker, std::string_view transcript,
                                                          const std::vector<Turn>& turns, std::string_view source,
                                                          std::string_view customer_name = {});
