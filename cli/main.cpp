@@ -203,6 +203,17 @@ int cmd_check(int argc, char** argv) {
   bool failed_input = false;
   std::ostringstream out;
   if (format == "json") json.begin(out);
+  // Prints one report and raises the exit status for its findings.
+  auto report_one = [&](const tactful::Report& r, std::string_view checked) {
+    for (const auto& f : r.findings) {
+      if (threshold && f.severity >= *threshold) status = kExitFindings;
+    }
+    if (format == "json") {
+      json.add(out, r);
+    } else {
+      text.write(out, r, checked);
+    }
+  };
   for (const auto& file : files) {
     auto data = read_input(file, max_bytes);
     const std::string source = file == "-" ? "<stdin>" : file;
@@ -236,14 +247,7 @@ int cmd_check(int argc, char** argv) {
         continue;
       }
       for (const auto& tr : *reports) {
-        for (const auto& f : tr.report.findings) {
-          if (threshold && f.severity >= *threshold) status = kExitFindings;
-        }
-        if (format == "json") {
-          json.add(out, tr.report);
-        } else {
-          text.write(out, tr.report, json_turns ? std::string_view((*turns)[tr.turn].text) : std::string_view(*data));
-        }
+        report_one(tr.report, json_turns ? std::string_view((*turns)[tr.turn].text) : std::string_view(*data));
       }
       emit(out.str());
       out.str("");
@@ -258,14 +262,7 @@ int cmd_check(int argc, char** argv) {
       failed_input = true;
       continue;
     }
-    for (const auto& f : report->findings) {
-      if (threshold && f.severity >= *threshold) status = kExitFindings;
-    }
-    if (format == "json") {
-      json.add(out, *report);
-    } else {
-      text.write(out, *report, *data);
-    }
+    report_one(*report, *data);
     emit(out.str());
     out.str("");
   }

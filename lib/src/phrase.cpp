@@ -5,6 +5,7 @@
 #include <cctype>
 #include <set>
 
+#include "text.hpp"
 #include "tokens.hpp"
 
 namespace tactful::detail {
@@ -174,24 +175,6 @@ tl::expected<std::vector<std::string>, std::string> expand_strings(std::string_v
 }
 
 }  // namespace
-
-std::string fold_quotes(std::string_view s) {
-  if (s.find('\xE2') == std::string_view::npos) return std::string(s);  // no curly quotes: most patterns
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80') {
-      const auto c = static_cast<unsigned char>(s[i + 2]);
-      if (c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D) {
-        out += (c <= 0x99) ? '\'' : '"';
-        i += 2;
-        continue;
-      }
-    }
-    out += s[i];
-  }
-  return out;
-}
 
 tl::expected<std::vector<Sequence>, std::string> expand_phrase(std::string_view raw) {
   auto strings = expand_strings(fold_quotes(raw));

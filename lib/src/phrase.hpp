@@ -21,7 +21,4 @@ inline constexpr std::string_view kWildcard = "\x01*";
 // is wrong with the phrase.
 tl::expected<std::vector<Sequence>, std::string> expand_phrase(std::string_view phrase);
 
-// Folds curly quotes to straight ones, as Text does for drafts.
-std::string fold_quotes(std::string_view s);
-
 }  // namespace tactful::detail

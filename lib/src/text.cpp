@@ -84,6 +84,21 @@ void segment(icu::BreakIterator& it, std::string_view s, Fn&& fn) {
 
 }  // namespace
 
+std::string fold_quotes(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const Fold* f = may_fold(static_cast<unsigned char>(s[i])) ? fold_at(s, i) : nullptr;
+    if (!f) {
+      out += s[i];
+      continue;
+    }
+    out += f->to;
+    i += f->from.size() - 1;
+  }
+  return out;
+}
+
 Text::Text(std::string_view original) : original_(original) {
   // Fold quotes and spaces, remembering where lengths changed.
   std::size_t copied = 0;
@@ -198,14 +213,6 @@ bool is_word_char(char32_t c) {
   auto cp = static_cast<UChar32>(c);
   return u_hasBinaryProperty(cp, UCHAR_ALPHABETIC) || u_isdigit(cp) ||
          (U_GET_GC_MASK(cp) & U_GC_M_MASK) != 0 || cp == '_';
-}
-
-char32_t code_point_before(std::string_view s, std::size_t pos) {
-  if (pos == 0) return 0;
-  int32_t i = static_cast<int32_t>(pos);
-  UChar32 c;
-  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
-  return c < 0 ? 0 : static_cast<char32_t>(c);
 }
 
 char32_t code_point_at(std::string_view s, std::size_t pos) {

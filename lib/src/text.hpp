@@ -72,10 +72,13 @@ class Text {
   mutable bool have_folded_ = false;
 };
 
+// Folds quotes and exotic spaces as Text does for drafts (rule phrases and
+// patterns go through the same table, so both sides match).
+std::string fold_quotes(std::string_view s);
+
 // True when code point `c` counts as part of a word (letter, digit, mark).
 bool is_word_char(char32_t c);
-// The code point that ends just before / starts at `pos` in `s`, or 0 at the edges.
-char32_t code_point_before(std::string_view s, std::size_t pos);
+// The code point that starts at `pos` in `s`, or 0 past the end.
 char32_t code_point_at(std::string_view s, std::size_t pos);
 
 // Converts byte spans of `text` to line/column positions. Call with offsets in
