@@ -59,8 +59,11 @@ struct Term {
 class EchoRule final : public Rule {
  public:
   EchoRule(std::set<std::string, std::less<>> ignore, std::set<std::string, std::less<>> instructions,
-           std::size_t min_terms)
-      : ignore_(std::move(ignore)), instructions_(std::move(instructions)), min_terms_(min_terms) {}
+           std::vector<std::vector<std::string>> requests, std::size_t min_terms)
+      : ignore_(std::move(ignore)),
+        instructions_(std::move(instructions)),
+        requests_(std::move(requests)),
+        min_terms_(min_terms) {}
 
   bool is_policy() const override { return true; }
   int stage() const override { return 0; }  // before the policies that read its signal
@@ -87,52 +90,92 @@ class EchoRule final : public Rule {
   }
 
  private:
-  // The terms of a text; with `reply`, not those of instruction sentences.
+  // The terms of a text. In the reply, the terms of instruction, request and
+  // advice sentences do not count: they restate the agent's fix or ask for
+  // details ("Could you DM us your Android version?"), not the customer's
+  // problem.
   std::vector<Term> terms(const Text& text, bool reply) const {
     std::vector<Term> out;
     const auto& toks = text.tokens();
     const std::string_view s = text.norm();
     const auto skip = links(s);
-    bool sentence_start = true;
-    bool instruction = false;  // the current sentence opens with an instruction verb
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-      const Token& t = toks[i];
-      const std::string_view key = toks.key(t);
-      if (!t.word()) {
-        if (key == "." || key == "!" || key == "?") {
-          sentence_start = true;
-          instruction = false;
-        }
-        continue;
+    std::size_t i = 0;
+    while (i < toks.size()) {
+      // One sentence: up to a full stop, "!", "?" or a line break.
+      std::size_t end = i;
+      while (end < toks.size()) {
+        const std::string_view key = toks.key(toks[end]);
+        if (end > i && s.substr(toks[end - 1].end, toks[end].begin - toks[end - 1].end).find('\n') != std::string_view::npos) break;
+        ++end;
+        if (!toks[end - 1].word() && (key == "." || key == "!" || key == "?")) break;
       }
-      if (i > 0 && s.substr(toks[i - 1].end, t.begin - toks[i - 1].end).find('\n') != std::string_view::npos) {
-        sentence_start = true;
-        instruction = false;
-      }
-      if (sentence_start && reply && key != "please" && !(i > 0 && toks.key(toks[i - 1]) == "@")) {
-        instruction = instructions_.contains(key);
-      }
-      const bool after_mark = i > 0 && !toks[i - 1].word() && toks[i - 1].end == t.begin &&
-                              (toks.key(toks[i - 1]) == "@" || toks.key(toks[i - 1]) == "#");
-      const bool in_link = std::any_of(skip.begin(), skip.end(), [&](Range r) { return t.begin >= r.begin && t.begin < r.end; });
-      const bool was_start = sentence_start;
-      // A handle or "Please" before the first word keeps the sentence start open.
-      sentence_start = was_start && (after_mark || (reply && key == "please"));
-      if (after_mark || in_link || instruction) continue;
-      if (i + 1 < toks.size() && toks[i + 1].begin == t.begin) continue;  // a contraction: function words
-      if (i > 0 && toks[i - 1].begin == t.begin) continue;
-      const bool digits = has_digit(key);
-      if ((key.size() < 3 && !(digits && key.size() >= 2)) || ignore_.contains(key)) continue;
-      std::string st = stem(key);
-      const unsigned char c0 = static_cast<unsigned char>(s[t.begin]);
-      const bool capital = !was_start && c0 >= 'A' && c0 <= 'Z' && key.size() >= 3;
-      out.push_back({std::move(st), {t.begin, t.end}, digits || capital});
+      if (!reply || !skipped(toks, s, skip, i, end)) collect(toks, s, skip, i, end, out);
+      i = end;
     }
     return out;
   }
 
+  static bool after_mark(const Tokens& toks, std::size_t i) {
+    return i > 0 && !toks[i - 1].word() && toks[i - 1].end == toks[i].begin &&
+           (toks.key(toks[i - 1]) == "@" || toks.key(toks[i - 1]) == "#");
+  }
+
+  // Is the sentence toks[b, e) an instruction ("Restart the router",
+  // "Canceling the download...") or a request or advice ("Could you...",
+  // "We'd suggest...")?
+  bool skipped(const Tokens& toks, std::string_view, const std::vector<Range>&, std::size_t b,
+               std::size_t e) const {
+    std::size_t first = b;  // the first word, after handles and "Please"
+    while (first < e && (!toks[first].word() || after_mark(toks, first) || toks.key(toks[first]) == "please")) ++first;
+    if (first < e && is_instruction(toks.key(toks[first]))) return true;
+    for (std::size_t k = b; k < e; ++k) {
+      if (!toks[k].word()) continue;
+      for (const auto& phrase : requests_) {
+        if (k + phrase.size() > e) continue;
+        std::size_t n = 0;
+        while (n < phrase.size() && toks.key(toks[k + n]) == phrase[n]) ++n;
+        if (n == phrase.size()) return true;
+      }
+    }
+    return false;
+  }
+
+  // An instruction verb, or its -ing form ("cancel", "canceling", "unplugging").
+  bool is_instruction(std::string_view w) const {
+    if (instructions_.contains(w)) return true;
+    if (w.size() < 6 || !w.ends_with("ing")) return false;
+    std::string base(w.substr(0, w.size() - 3));
+    if (instructions_.contains(base)) return true;
+    if (instructions_.contains(base + "e")) return true;
+    return base.size() >= 2 && base[base.size() - 1] == base[base.size() - 2] &&
+           instructions_.contains(std::string_view(base).substr(0, base.size() - 1));
+  }
+
+  void collect(const Tokens& toks, std::string_view s, const std::vector<Range>& skip, std::size_t b,
+               std::size_t e, std::vector<Term>& out) const {
+    bool sentence_start = true;
+    for (std::size_t i = b; i < e; ++i) {
+      const Token& t = toks[i];
+      if (!t.word()) continue;
+      const std::string_view key = toks.key(t);
+      const bool mark = after_mark(toks, i);
+      const bool in_link = std::any_of(skip.begin(), skip.end(), [&](Range r) { return t.begin >= r.begin && t.begin < r.end; });
+      const bool was_start = sentence_start;
+      sentence_start = was_start && mark;  // a handle before the first word keeps the start open
+      if (mark || in_link) continue;
+      if (i + 1 < toks.size() && toks[i + 1].begin == t.begin) continue;  // a contraction: function words
+      if (i > 0 && toks[i - 1].begin == t.begin) continue;
+      const bool digits = has_digit(key);
+      if ((key.size() < 3 && !(digits && key.size() >= 2)) || ignore_.contains(key)) continue;
+      const unsigned char c0 = static_cast<unsigned char>(s[t.begin]);
+      const bool capital = !was_start && c0 >= 'A' && c0 <= 'Z' && key.size() >= 3;
+      out.push_back({stem(key), {t.begin, t.end}, digits || capital});
+    }
+  }
+
   std::set<std::string, std::less<>> ignore_;
   std::set<std::string, std::less<>> instructions_;
+  std::vector<std::vector<std::string>> requests_;
   std::size_t min_terms_;
 };
 
@@ -156,8 +199,20 @@ Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r) {
   };
   auto instructions = r.strings("instructions", false);
   if (!instructions) return tl::unexpected(instructions.error());
+  auto requests = r.strings("requests", false);
+  if (!requests) return tl::unexpected(requests.error());
+  std::vector<std::vector<std::string>> phrases;
+  for (const auto& phrase : *requests) {
+    // Words as the tokenizer keys them: folded, contractions in long form.
+    const Tokens toks(phrase);
+    std::vector<std::string> words;
+    for (const Token& t : toks.list()) words.emplace_back(toks.key(t));
+    if (words.empty()) return r.error(r.param("requests"), fmt::format("request phrase '{}' has no words", phrase));
+    phrases.push_back(std::move(words));
+  }
   if (r.info().customer_scope) return r.error(nullptr, "an 'echo' rule compares the reply with the customer's message");
-  return std::make_unique<EchoRule>(folded(*ignore), folded(*instructions), static_cast<std::size_t>(n));
+  return std::make_unique<EchoRule>(folded(*ignore), folded(*instructions), std::move(phrases),
+                                    static_cast<std::size_t>(n));
 }
 
 }  // namespace tactful::detail
