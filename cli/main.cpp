@@ -155,7 +155,8 @@ int cmd_check(int argc, char** argv) {
     ("color", po::value<std::string>()->default_value("auto"), "colour: auto | always | never (NO_COLOR turns auto off)")
     ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "refuse drafts larger than this")
     ("as", po::value<std::string>()->default_value("auto"),
-     "what the files are: draft | transcript (Agent:/Customer: lines or a JSON array of turns) | auto");
+     "what the files are: draft | transcript (Agent:/Customer: lines or a JSON array of turns) | "
+     "email (a MIME message, .eml) | html | auto");
   po::variables_map vm;
   if (auto done = parse(argc, argv, opts, "files", vm)) return *done;
   const std::string format = vm["format"].as<std::string>();
@@ -176,8 +177,8 @@ int cmd_check(int argc, char** argv) {
                      (color_opt == "auto" && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
   const std::size_t max_bytes = vm["max-bytes"].as<std::size_t>();
   const std::string as = vm["as"].as<std::string>();
-  if (as != "auto" && as != "draft" && as != "transcript") {
-    return error(fmt::format("unknown --as '{}' (draft, transcript, auto)", as)), kExitError;
+  if (as != "auto" && as != "draft" && as != "transcript" && as != "email" && as != "html") {
+    return error(fmt::format("unknown --as '{}' (draft, transcript, email, html, auto)", as)), kExitError;
   }
 
   std::vector<std::string> files = vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
@@ -220,6 +221,42 @@ int cmd_check(int argc, char** argv) {
     if (!data) {
       error(data.error().to_string());
       failed_input = true;
+      continue;
+    }
+    // A mail message or an HTML body: check the text the agent wrote.
+    const std::string ext = std::filesystem::path(file).extension().string();
+    const bool email = as == "email" || (as == "auto" && (ext == ".eml" || tactful::looks_like_email(*data)));
+    const bool html = !email && (as == "html" || (as == "auto" && (ext == ".html" || ext == ".htm" ||
+                                                                    tactful::looks_like_html(*data))));
+    if (email || html) {
+      std::string body;
+      std::optional<std::size_t> offset;
+      std::string to = name;
+      if (email) {
+        auto mail = tactful::read_email(*data);
+        if (!mail) {
+          error(fmt::format("{}: {}", source, mail.error().message));
+          failed_input = true;
+          continue;
+        }
+        body = std::move(mail->body);
+        offset = mail->body_offset;
+        if (to.empty()) to = mail->to_name;  // the reply's addressee is the customer
+      } else {
+        body = tactful::html_to_text(*data);
+      }
+      auto report = checker.check({body, context, to, source});
+      if (!report) {
+        auto e = report.error();
+        e.file = e.file == "context" ? vm["context"].as<std::string>() : source;
+        error(e.to_string());
+        failed_input = true;
+        continue;
+      }
+      if (offset) tactful::relocate(*report, *data, *offset);
+      report_one(*report, offset ? std::string_view(*data) : std::string_view(body));
+      emit(out.str());
+      out.str("");
       continue;
     }
     // A chat transcript: one report per agent turn.

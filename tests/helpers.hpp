@@ -1,6 +1,8 @@
 // Shared by the unit tests: rule sets built from inline YAML or test packs.
 #pragma once
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -9,6 +11,15 @@
 #include "tactful/tactful.hpp"
 
 namespace tactful::test {
+
+// A file under tests/data, whole.
+inline std::string read_test_file(std::string_view relative) {
+  std::ifstream f(std::string(TACTFUL_TEST_DATA) + "/" + std::string(relative), std::ios::binary);
+  REQUIRE_MESSAGE(f.good(), "cannot open test data " << relative);
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
 
 inline RuleSet pack(std::string_view yaml) {
   RuleSetBuilder b;

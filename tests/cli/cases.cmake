@@ -99,3 +99,17 @@ cli_case("transcript json" ARGS "check|${pack}|--format|json|data/chat/turns.jso
          STDOUT "\"source\":\"data/chat/turns.json\",\"turn\":2,")
 cli_case("transcript forced" ARGS "check|${pack}|--as|transcript|data/drafts/plain.txt" RC 2 STDERR "not a transcript")
 cli_case("draft forced" ARGS "check|${pack}|--as|draft|data/chat/chat.txt" RC 1 STDOUT "chat.txt: score")
+
+# Mail messages (.eml through GMime) and HTML drafts (through gumbo), with the
+# default pack: positions must land on the agent's own words.
+cli_case("email: plain part, findings at the file's lines" ARGS "check|--color|never|data/email/plain.eml" RC 1
+         GOLDEN email-plain.txt)
+cli_case("email: quoted-printable in windows-1252" ARGS "check|--color|never|data/email/quoted-printable.eml" RC 1
+         STDOUT "quoted-printable.eml:3:113: warning: A personal guarantee")
+cli_case("email: HTML-only body, quoted history as context" ARGS "check|--format|json|data/email/html-only.eml" RC 0
+         GOLDEN email-html.json)
+cli_case("email: text/plain preferred to text/html" ARGS "check|data/email/alternative.eml" RC 0 STDOUT "no findings")
+cli_case("email: attachments are not the reply" ARGS "check|data/email/attachment.eml" RC 0 STDOUT "no findings")
+cli_case("email: no text part" ARGS "check|data/email/no-text.eml" RC 2 STDERR "no-text.eml: the message has no text/plain or text/html part")
+cli_case("email: --as email on plain text" ARGS "check|--as|email|data/drafts/blame.txt" RC 2 STDERR "not a mail message")
+cli_case("html draft" ARGS "check|--color|never|data/drafts/reply.html" RC 1 GOLDEN check-html.txt)

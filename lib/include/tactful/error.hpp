@@ -22,6 +22,7 @@ enum class ErrorCode {
   rule_invalid,    // a rule is malformed (unknown kind, habit, key, duplicate id...)
   bad_pattern,     // a rule's regular expression does not compile
   usage,           // the caller asked for something that does not exist
+  malformed_input, // input is not in the shape it claims: a mail message, a CSV row, a helpdesk export
 };
 
 struct TACTFUL_API Error {

@@ -6,6 +6,7 @@
 #include "tactful/check.hpp"    // IWYU pragma: export
 #include "tactful/error.hpp"    // IWYU pragma: export
 #include "tactful/format.hpp"   // IWYU pragma: export
+#include "tactful/mail.hpp"     // IWYU pragma: export
 #include "tactful/rules.hpp"    // IWYU pragma: export
 #include "tactful/selftest.hpp" // IWYU pragma: export
 #include "tactful/transcript.hpp" // IWYU pragma: export
