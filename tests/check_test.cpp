@@ -191,3 +191,31 @@ TEST_CASE("batch checking finds exactly what one-off checking finds") {
     }
   }
 }
+
+TEST_CASE("the default pack reads what the customer named, and their name from the sign-off") {
+  auto rules = tactful::RuleSet::builtin();
+  REQUIRE(rules);
+  tactful::Checker checker(*rules);
+  const std::string customer =
+      "Hi, order #4411 arrived on Monday with a cracked screen. I paid $240 for it, as a gift for my son. "
+      "Case 88213 is still open.\n\nThanks,\nMaria Lopez\n";
+  auto r = checker.check({"Hi John, we're looking into it.", customer, "", "draft"});
+  REQUIRE(r);
+  std::vector<std::pair<std::string, std::string>> got;
+  for (const auto& e : r->customer_entities) {
+    got.emplace_back(e.kind, e.text);
+    CHECK(customer.compare(e.offset, e.length, e.text) == 0);
+  }
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {"order", "#4411"}, {"date", "Monday"}, {"amount", "$240"}, {"person", "son"}, {"ticket", "88213"},
+      {"name", "Maria Lopez"}};
+  CHECK(got == want);
+  CHECK(r->customer_name == "Maria Lopez");
+  CHECK_FALSE(r->has(tactful::Signal::name));  // "John" is not her name
+  CHECK(has_finding(*r, "reinforce.name.wrong-name"));
+
+  auto right = checker.check({"Hi Maria, we're looking into it.", customer, "", "draft"});
+  REQUIRE(right);
+  CHECK(right->has(tactful::Signal::name));
+  CHECK_FALSE(has_finding(*right, "reinforce.name.wrong-name"));
+}

@@ -105,7 +105,7 @@ void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std
   for (std::uint32_t r : scope.always) c.rule(r).find(text, r, hits);
 }
 
-// Whether the reply uses the customer's name (the full name or the first one).
+// Whether the reply uses the customer's name: the full name or any part of it.
 bool uses_name(const Text& reply, std::string_view name) {
   auto folded = [](std::string_view s) {
     return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).foldCase();
@@ -126,8 +126,14 @@ bool uses_name(const Text& reply, std::string_view name) {
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
   if (trimmed.empty()) return false;
   if (find(folded(trimmed))) return true;
-  const std::size_t space = trimmed.find(' ');
-  return space != std::string_view::npos && find(folded(trimmed.substr(0, space)));
+  // Any part of the name: "Maria" or "Ms Lopez" for "Maria Lopez".
+  for (std::size_t at = 0; at < trimmed.size();) {
+    std::size_t end = trimmed.find(' ', at);
+    if (end == std::string_view::npos) end = trimmed.size();
+    if (end - at >= 2 && end - at < trimmed.size() && find(folded(trimmed.substr(at, end - at)))) return true;
+    at = end + 1;
+  }
+  return false;
 }
 
 Result<void> check_size(std::string_view bytes, std::size_t max, const char* what) {
@@ -194,7 +200,6 @@ Result<Report> Checker::check(const Draft& draft) const {
   for (const Hit& h : a.hits) {
     if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
   }
-  if (!draft.customer_name.empty() && uses_name(reply, draft.customer_name)) a.signals.set(static_cast<std::size_t>(Signal::name));
 
   Report report;
   report.source = draft.source;
@@ -207,11 +212,38 @@ Result<Report> Checker::check(const Draft& draft) const {
     std::vector<bool> seen(c.rules.size());
     for (const Hit& h : hits) {
       a.facts.insert(c.infos[h.rule].fact);
+      const std::size_t begin = customer->to_original(h.range.begin);
+      const std::size_t length = customer->to_original(h.range.end) - begin;
+      if (const std::string_view kind = c.rule(h.rule).entity(); !kind.empty()) {
+        std::string text(context.substr(begin, length));
+        const bool dup = std::any_of(report.customer_entities.begin(), report.customer_entities.end(),
+                                     [&](const Entity& e) { return e.kind == kind && e.text == text; });
+        if (!dup) report.customer_entities.push_back({std::string(kind), std::move(text), begin, length});
+      }
       if (seen[h.rule]) continue;
       seen[h.rule] = true;
-      report.evidence.push_back({c.infos[h.rule].id, true, customer->to_original(h.range.begin),
-                                 customer->to_original(h.range.end) - customer->to_original(h.range.begin)});
+      report.evidence.push_back({c.infos[h.rule].id, true, begin, length});
     }
+    std::stable_sort(report.customer_entities.begin(), report.customer_entities.end(),
+                     [](const Entity& x, const Entity& y) { return x.offset < y.offset; });
+  }
+  // The customer's name: given, or the first name they signed with.
+  if (!draft.customer_name.empty()) {
+    report.customer_name = std::string(draft.customer_name);
+  } else {
+    for (const Entity& e : report.customer_entities) {
+      if (e.kind == "name") {
+        report.customer_name = e.text;
+        break;
+      }
+    }
+  }
+  if (!report.customer_name.empty()) {
+    a.customer_name = report.customer_name;
+    a.facts.insert("name.known");
+    // With the name known, whether the reply uses it is a fact, not a guess
+    // from "Hi <Capitalised word>".
+    a.signals.set(static_cast<std::size_t>(Signal::name), uses_name(reply, report.customer_name));
   }
   a.reply_words = reply.count_words({0, reply.norm().size()});
 

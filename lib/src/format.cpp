@@ -72,6 +72,17 @@ nlohmann::ordered_json result_object(const Report& r) {
   out["habits"] = habits;
   out["signals"] = signals;
   out["findings"] = findings;
+  if (!r.customer_facts.empty() || !r.customer_entities.empty() || !r.customer_name.empty()) {
+    json customer = json::object();
+    if (!r.customer_name.empty()) customer["name"] = r.customer_name;
+    customer["facts"] = r.customer_facts;
+    json entities = json::array();
+    for (const Entity& e : r.customer_entities) {
+      entities.push_back({{"kind", e.kind}, {"text", e.text}, {"offset", e.offset}, {"length", e.length}});
+    }
+    customer["entities"] = entities;
+    out["customer"] = customer;
+  }
   return out;
 }
 

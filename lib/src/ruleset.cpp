@@ -121,7 +121,7 @@ Result<RuleSet> RuleSetBuilder::build() {
       if (c->infos[i].customer_scope != (scope == &c->customer)) continue;
       if (c->rules[i]->anchors()) {
         patterns.push_back(i);
-      } else if (c->infos[i].kind == "metric") {
+      } else if (c->rules[i]->reads_whole_text()) {
         always.push_back(i);
       }
     }

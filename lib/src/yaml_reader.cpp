@@ -170,8 +170,8 @@ Result<RuleSpec> read_rule(std::string_view file, const YAML::Node& n) {
   if (info.customer_scope) {
     info.fact = scalar("sets");
     if (info.fact.empty()) return err(n, "a rule with 'scope: customer' needs 'sets': the fact it sets");
-    if (info.kind != "phrase" && info.kind != "pattern" && info.kind != "metric") {
-      return err(n["kind"], "only phrase, pattern and metric rules can read the customer's message");
+    if (info.kind != "phrase" && info.kind != "pattern" && info.kind != "metric" && info.kind != "entity") {
+      return err(n["kind"], "only phrase, pattern, metric and entity rules can read the customer's message");
     }
     if (n["signal"]) return err(n["signal"], "a customer rule sets a fact ('sets'), not a signal");
     info.report = false;

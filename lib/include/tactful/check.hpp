@@ -62,6 +62,15 @@ struct TACTFUL_API Evidence {
   std::size_t offset = 0, length = 0;
 };
 
+// Something the customer named in their message: an order or ticket number,
+// an amount, a date, a person, their own name. Offsets are bytes into the
+// customer's message as given.
+struct TACTFUL_API Entity {
+  std::string kind;  // the entity rule's `entity`: "order", "ticket", "amount", "date", "person", "name"...
+  std::string text;
+  std::size_t offset = 0, length = 0;
+};
+
 struct TACTFUL_API Report {
   std::string source;
   std::size_t turn = 0;                     // in a transcript: the 1-based turn checked; 0 otherwise
@@ -71,6 +80,8 @@ struct TACTFUL_API Report {
   std::vector<Finding> findings;            // sorted by position
   std::vector<Evidence> evidence;           // where each rule that fired first fired, detectors included
   std::vector<std::string> customer_facts;  // facts read from the context, sorted
+  std::vector<Entity> customer_entities;    // what the context named, in order, each text once per kind
+  std::string customer_name;                // the name used: given, or read from the context's sign-off
 
   bool has(Signal s) const { return signals.test(static_cast<std::size_t>(s)); }
   int habit_score(Habit h) const { return habits[static_cast<std::size_t>(h)]; }

@@ -12,7 +12,7 @@
 namespace tactful {
 
 // The version of the JSON document (docs/json-format.md).
-inline constexpr std::string_view kJsonFormatVersion = "1.1";
+inline constexpr std::string_view kJsonFormatVersion = "1.2";
 TACTFUL_API std::string_view version() noexcept;
 
 // Compiler-style text: `file:line:col: severity: message [rule]`, the line

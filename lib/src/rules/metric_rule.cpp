@@ -90,6 +90,8 @@ class MetricRule final : public Rule {
  public:
   MetricRule(Metric m, Params p) : metric_(m), p_(std::move(p)) {}
 
+  bool reads_whole_text() const override { return true; }
+
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
     const std::string_view s = text.norm();
     const Range all = trim(s, {0, s.size()});

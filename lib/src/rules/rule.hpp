@@ -46,6 +46,7 @@ struct Analysis {
   std::vector<Hit> hits;  // matcher hits on the reply, sorted by position
   std::bitset<kSignalCount> signals;
   std::set<std::string, std::less<>> facts;  // read from the customer's message
+  std::string_view customer_name;            // given, or what the customer signed with; may be empty
   std::size_t reply_words = 0;
 };
 
@@ -125,6 +126,10 @@ class Rule {
                      std::vector<Hit>& /*out*/) const {}
   // Matches counted by limit rules, not reported themselves.
   virtual bool counts_only() const { return false; }
+  // Kinds whose find() reads every text, ungated by anchors (metric, entity).
+  virtual bool reads_whole_text() const { return false; }
+  // Entity kinds: what their hits are ("order", "amount", "name").
+  virtual std::string_view entity() const { return {}; }
 
 };
 
@@ -189,6 +194,8 @@ Result<std::unique_ptr<Rule>> make_substitution_rule(const RuleReader& r);
 Result<std::unique_ptr<Rule>> make_require_rule(const RuleReader& r);
 Result<std::unique_ptr<Rule>> make_limit_rule(const RuleReader& r);
 Result<std::unique_ptr<Rule>> make_metric_rule(const RuleReader& r);
+Result<std::unique_ptr<Rule>> make_address_rule(const RuleReader& r);
 Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r);
+Result<std::unique_ptr<Rule>> make_entity_rule(const RuleReader& r);
 
 }  // namespace tactful::detail

@@ -1,0 +1,74 @@
+// kind: entity — what the customer named: order and ticket numbers, amounts,
+// dates, people, their own name (docs/rules.md). Runs on the customer's
+// message only. Each pattern may mark the part to keep with a group named
+// `entity` ("order (?P<entity>\d+)" keeps the number); otherwise the whole
+// match is the entity.
+#include <fmt/format.h>
+
+#include "rules/rule.hpp"
+
+namespace tactful::detail {
+namespace {
+
+class EntityRule final : public Rule {
+ public:
+  EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns)
+      : entity_(std::move(entity)), patterns_(std::move(patterns)) {}
+
+  bool reads_whole_text() const override { return true; }
+  std::string_view entity() const override { return entity_; }
+
+  void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
+    const std::string_view s = text.norm();
+    const re2::StringPiece input(s.data(), s.size());
+    for (const auto& p : patterns_) {
+      const RE2& re = p->get();
+      const int group = std::max(0, named_group(re));
+      std::vector<re2::StringPiece> m(static_cast<std::size_t>(group) + 1);
+      std::size_t pos = 0;
+      while (pos < s.size() && re.Match(input, pos, s.size(), RE2::UNANCHORED, m.data(), group + 1)) {
+        const auto whole_end = static_cast<std::size_t>(m[0].data() - s.data()) + m[0].size();
+        const re2::StringPiece& e = m[static_cast<std::size_t>(group)];
+        if (e.data() != nullptr && !e.empty()) {
+          const auto begin = static_cast<std::size_t>(e.data() - s.data());
+          out.push_back({self, {begin, begin + e.size()}, {}});
+        }
+        pos = std::max(whole_end, pos + 1);
+      }
+    }
+  }
+
+ private:
+  static int named_group(const RE2& re) {
+    const auto& names = re.NamedCapturingGroups();
+    const auto it = names.find("entity");
+    return it == names.end() ? -1 : it->second;
+  }
+
+  std::string entity_;
+  std::vector<std::unique_ptr<LazyRegex>> patterns_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Rule>> make_entity_rule(const RuleReader& r) {
+  if (!r.info().customer_scope) return r.error(nullptr, "an 'entity' rule reads the customer's message: add 'scope: customer'");
+  auto entity = r.string("entity", true);
+  if (!entity) return tl::unexpected(entity.error());
+  auto cs = r.string("case", false);
+  if (!cs) return tl::unexpected(cs.error());
+  if (!cs->empty() && *cs != "sensitive" && *cs != "insensitive") {
+    return r.error(r.param("case"), "'case' must be 'sensitive' or 'insensitive'");
+  }
+  auto patterns = r.strings("patterns", true);
+  if (!patterns) return tl::unexpected(patterns.error());
+  std::vector<std::unique_ptr<LazyRegex>> compiled;
+  for (std::size_t i = 0; i < patterns->size(); ++i) {
+    auto re = std::make_unique<LazyRegex>(fold_quotes((*patterns)[i]), *cs == "sensitive");
+    if (auto ok = r.check_pattern(*re, "patterns", i); !ok) return tl::unexpected(ok.error());
+    compiled.push_back(std::move(re));
+  }
+  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled));
+}
+
+}  // namespace tactful::detail
