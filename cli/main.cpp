@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -338,21 +339,74 @@ int cmd_explain(int argc, char** argv) {
   return kExitOk;
 }
 
+// "reply=body,agent=author_name" -> {{"reply", "body"}, {"agent", "author_name"}}.
+std::optional<tactful::ColumnMap> parse_map(const std::vector<std::string>& specs) {
+  static const std::vector<std::string> kFields = {"id",    "reply",   "customer", "customer_name",
+                                                   "agent", "channel", "ticket",   "created_at"};
+  tactful::ColumnMap map;
+  for (const auto& spec : specs) {
+    std::size_t at = 0;
+    while (at <= spec.size()) {
+      std::size_t end = spec.find(',', at);
+      if (end == std::string::npos) end = spec.size();
+      const std::string item = spec.substr(at, end - at);
+      const std::size_t eq = item.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == item.size() ||
+          std::find(kFields.begin(), kFields.end(), item.substr(0, eq)) == kFields.end()) {
+        error(fmt::format("bad --map '{}': expected FIELD=COLUMN, FIELD one of id, reply, customer, customer_name, "
+                          "agent, channel, ticket, created_at", item));
+        return std::nullopt;
+      }
+      map.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+      at = end + 1;
+    }
+  }
+  return map;
+}
+
+// The input format from the option, or from the file name (".csv", ".json",
+// with or without ".gz"); JSON Lines otherwise.
+std::string input_format(const std::string& option, const std::string& path) {
+  if (option != "auto") return option;
+  std::filesystem::path p(path);
+  if (p.extension() == ".gz") p = p.stem();
+  const std::string ext = p.extension().string();
+  if (ext == ".csv") return "csv";
+  if (ext == ".json") return "helpdesk";
+  return "jsonl";
+}
+
 int cmd_audit(int argc, char** argv) {
   po::options_description opts(
-      "tactful audit [options] [INPUT...|-]\n\nChecks every reply of an export; one output record per input record.\n\noptions");
+      "tactful audit [options] [INPUT...|-]\n\nChecks every reply of an export; one output record per input record.\n"
+      "Inputs may be gzip-compressed.\n\noptions");
   opts.add_options()
-    ("input-format", po::value<std::string>()->default_value("jsonl"), "input format: jsonl")
-    ("format,f", po::value<std::string>()->default_value("jsonl"), "output format: jsonl")
+    ("input-format", po::value<std::string>()->default_value("auto"),
+     "jsonl | csv | helpdesk (Zendesk or Freshdesk tickets) | auto (by file name: .csv, .json; else jsonl)")
+    ("map", po::value<std::vector<std::string>>()->composing(), "CSV columns: FIELD=COLUMN[,...], e.g. reply=body,agent=author")
+    ("format,f", po::value<std::string>(), "output: jsonl | summary (default: summary on a terminal, else jsonl)")
+    ("csv", po::value<std::string>(), "also write one row per reply to this CSV file")
+    ("jobs,j", po::value<std::size_t>()->default_value(0), "threads (0: all cores)")
     ("fail-on-error", "exit 1 when any record could not be checked")
     ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "largest reply checked");
   po::variables_map vm;
   if (auto done = parse(argc, argv, opts, "inputs", vm)) return *done;
-  if (const auto f = vm["input-format"].as<std::string>(); f != "jsonl") {
-    return error(fmt::format("unknown --input-format '{}' (jsonl)", f)), kExitError;
+  const std::string in_format = vm["input-format"].as<std::string>();
+  if (in_format != "auto" && in_format != "jsonl" && in_format != "csv" && in_format != "helpdesk") {
+    return error(fmt::format("unknown --input-format '{}' (jsonl, csv, helpdesk, auto)", in_format)), kExitError;
   }
-  if (const auto f = vm["format"].as<std::string>(); f != "jsonl") {
-    return error(fmt::format("unknown --format '{}' (jsonl)", f)), kExitError;
+  const std::string format = vm.count("format") ? vm["format"].as<std::string>()
+                                                : (isatty(STDOUT_FILENO) ? "summary" : "jsonl");
+  if (format != "jsonl" && format != "summary") {
+    return error(fmt::format("unknown --format '{}' (jsonl, summary)", format)), kExitError;
+  }
+  auto map = parse_map(vm.count("map") ? vm["map"].as<std::vector<std::string>>() : std::vector<std::string>{});
+  if (!map) return kExitError;
+  std::ofstream csv;
+  if (vm.count("csv")) {
+    csv.open(vm["csv"].as<std::string>(), std::ios::binary);
+    if (!csv) return error(fmt::format("{}: {}", vm["csv"].as<std::string>(), std::strerror(errno))), kExitError;
+    csv << tactful::audit_csv_header();
   }
   std::vector<std::string> inputs =
       vm.count("inputs") ? vm["inputs"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
@@ -363,52 +417,64 @@ int cmd_audit(int argc, char** argv) {
 
   std::size_t records = 0, results = 0, errors = 0;
   bool unreadable = false;
+  tactful::AuditSummary summary;
   std::string out;
   for (const auto& input : inputs) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
     const std::string name = input == "-" ? "<stdin>" : input;
-    if (input != "-") {
-      file.open(input, std::ios::binary);
-      if (!file) {
-        error(fmt::format("{}: {}", input, std::strerror(errno)));
-        unreadable = true;
-        continue;
-      }
-      in = &file;
+    auto in = tactful::open_input(input);
+    if (!in) {
+      error(in.error().to_string());
+      unreadable = true;
+      continue;
     }
-    tactful::JsonlReader reader(*in, max_bytes);
-    tactful::Record rec;
-    std::string why;
-    while (reader.next(rec, why)) {
-      ++records;
-      if (why.empty()) {
-        auto report = checker.check({rec.reply, rec.customer, rec.customer_name,
-                                     rec.id.empty() ? fmt::format("{}:{}", name, reader.record_number()) : rec.id});
-        if (report) {
-          out += tactful::audit_result_json(*report, rec);
-          out += '\n';
+    std::unique_ptr<tactful::RecordReader> reader;
+    const std::string kind = input_format(in_format, input);
+    if (kind == "csv") reader = std::make_unique<tactful::CsvReader>(**in, *map, max_bytes);
+    else if (kind == "helpdesk") reader = std::make_unique<tactful::HelpdeskReader>(**in, max_bytes * 64);
+    else reader = std::make_unique<tactful::JsonlReader>(**in, max_bytes);
+    try {
+      tactful::run_audit(*reader, checker, vm["jobs"].as<std::size_t>(), name, [&](const tactful::Audited& a) {
+        ++records;
+        if (a.error.empty()) {
           ++results;
+          if (format == "jsonl") {
+            out += tactful::audit_result_json(a.report, a.record);
+            out += '\n';
+          }
         } else {
-          why = report.error().to_string();
+          ++errors;
+          if (format == "jsonl") {
+            out += tactful::audit_error_json(name, a.number, a.record.id, a.error);
+            out += '\n';
+          }
         }
-      }
-      if (!why.empty()) {
-        out += tactful::audit_error_json(name, reader.record_number(), rec.id, why);
-        out += '\n';
-        ++errors;
-      }
-      if (out.size() > (1 << 16)) {
-        emit(out);
-        out.clear();
-      }
+        if (format == "summary") summary.add(a);
+        if (csv.is_open()) csv << tactful::audit_csv_row(a);
+        if (out.size() > (1 << 16)) {
+          emit(out);
+          out.clear();
+        }
+      });
+    } catch (const std::exception& e) {  // the input stream failed: a read error or corrupt gzip
+      error(fmt::format("{}: read error after record {}: {}", name, reader->record_number(), e.what()));
+      unreadable = true;
     }
-    if (in->bad()) {
-      error(fmt::format("{}: read error after record {}", name, reader.record_number()));
+    if ((*in)->bad()) {
+      const std::string why = tactful::stream_error(**in);
+      error(fmt::format("{}: read error after record {}{}", name, reader->record_number(), why.empty() ? "" : ": " + why));
       unreadable = true;
     }
   }
   emit(out);
+  if (format == "summary") {
+    std::ostringstream ss;
+    summary.write(ss);
+    emit(ss.str());
+  }
+  if (csv.is_open() && !csv.flush()) {
+    error(fmt::format("{}: cannot write", vm["csv"].as<std::string>()));
+    unreadable = true;
+  }
   fmt::print(stderr, "tactful audit: {} records in = {} results + {} errors\n", records, results, errors);
   if (unreadable) return kExitError;
   return errors > 0 && vm.count("fail-on-error") ? kExitFindings : kExitOk;

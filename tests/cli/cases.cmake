@@ -113,3 +113,25 @@ cli_case("email: attachments are not the reply" ARGS "check|data/email/attachmen
 cli_case("email: no text part" ARGS "check|data/email/no-text.eml" RC 2 STDERR "no-text.eml: the message has no text/plain or text/html part")
 cli_case("email: --as email on plain text" ARGS "check|--as|email|data/drafts/blame.txt" RC 2 STDERR "not a mail message")
 cli_case("html draft" ARGS "check|--color|never|data/drafts/reply.html" RC 1 GOLDEN check-html.txt)
+
+# audit inputs: CSV with a column map, Zendesk and Freshdesk exports, gzip;
+# summary and CSV outputs; two threads keep input order.
+cli_case("audit csv" ARGS "audit|${pack}|--format|jsonl|--map|reply=body,agent=author_name,ticket=ticket_id,customer=customer_message,created_at=when|data/audit/replies.csv"
+         RC 0 GOLDEN audit-csv.jsonl STDERR "5 records in = 4 results \\+ 1 errors")
+cli_case("audit csv without a reply column" ARGS "audit|${pack}|--format|jsonl|data/audit/replies.csv" RC 0
+         STDOUT "no column 'reply' for the reply" STDERR "5 records in = 0 results \\+ 5 errors")
+cli_case("audit bad --map" ARGS "audit|--map|answer=body|data/audit/replies.csv" RC 2 STDERR "bad --map 'answer=body'")
+cli_case("audit zendesk" ARGS "audit|${pack}|--format|jsonl|data/audit/zendesk.json" RC 0 GOLDEN audit-zendesk.jsonl
+         STDERR "3 records in = 2 results \\+ 1 errors")
+cli_case("audit freshdesk" ARGS "audit|${pack}|--format|jsonl|data/audit/freshdesk.json" RC 0 GOLDEN audit-freshdesk.jsonl
+         STDERR "1 records in = 1 results \\+ 0 errors")
+cli_case("audit gzip" ARGS "audit|${pack}|--format|jsonl|data/audit/mixed.jsonl.gz" RC 0 GOLDEN audit-mixed-gz.jsonl
+         STDERR "8 records in = 3 results \\+ 5 errors")
+cli_case("audit truncated gzip" ARGS "audit|${pack}|--format|jsonl|data/audit/truncated.jsonl.gz" RC 2
+         STDERR "truncated.jsonl.gz: read error after record 0: truncated gzip data")
+cli_case("audit two threads keep input order" ARGS "audit|${pack}|--jobs|2|--format|jsonl|data/audit/mixed.jsonl" RC 0
+         GOLDEN audit-mixed.jsonl STDERR "8 records in")
+cli_case("audit summary" ARGS "audit|--format|summary|data/audit/zendesk.json" RC 0 GOLDEN audit-summary.txt
+         STDERR "3 records in")
+cli_case("audit csv output" ARGS "audit|--format|jsonl|--csv|${CMAKE_CURRENT_BINARY_DIR}/audit-out.csv|data/audit/zendesk.json" RC 0
+         STDERR "3 records in")

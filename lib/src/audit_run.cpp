@@ -1,0 +1,233 @@
+// The audit pipeline (oneTBB), its summary tables and CSV rows.
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_pipeline.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "tactful/audit.hpp"
+#include "tactful/types.hpp"
+
+namespace tactful {
+
+void run_audit(RecordReader& reader, const Checker& checker, std::size_t threads, std::string_view input,
+               const std::function<void(const Audited&)>& sink) {
+  const std::size_t cores = static_cast<std::size_t>(std::max(1, tbb::info::default_concurrency()));
+  const std::size_t n = threads == 0 ? cores : threads;
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, n);
+  using Item = std::unique_ptr<Audited>;
+  tbb::parallel_pipeline(
+      n * 4,  // records in flight: enough to keep every thread busy, few enough to keep memory flat
+      tbb::make_filter<void, Audited*>(tbb::filter_mode::serial_in_order,
+                                       [&](tbb::flow_control& fc) -> Audited* {
+                                         Item a = std::make_unique<Audited>();
+                                         if (!reader.next(a->record, a->error)) {
+                                           fc.stop();
+                                           return nullptr;
+                                         }
+                                         a->number = reader.record_number();
+                                         if (a->record.id.empty() && a->error.empty()) {
+                                           a->record.id = fmt::format("{}:{}", input, a->number);
+                                         }
+                                         return a.release();
+                                       }) &
+          tbb::make_filter<Audited*, Audited*>(tbb::filter_mode::parallel,
+                                               [&](Audited* a) {
+                                                 if (!a->error.empty()) return a;
+                                                 const Record& r = a->record;
+                                                 auto report = checker.check({r.reply, r.customer, r.customer_name, r.id});
+                                                 if (report) {
+                                                   a->report = std::move(*report);
+                                                 } else {
+                                                   a->error = report.error().to_string();
+                                                 }
+                                                 return a;
+                                               }) &
+          tbb::make_filter<Audited*, void>(tbb::filter_mode::serial_in_order, [&](Audited* a) {
+            Item owned(a);
+            sink(*owned);
+          }));
+}
+
+// ------------------------------------------------------------- summary ---
+
+namespace {
+
+struct Tally {
+  std::size_t replies = 0;
+  std::array<double, kHabitCount> habits{};
+  double score = 0;
+  void add(const Report& r) {
+    ++replies;
+    score += r.score;
+    for (std::size_t h = 0; h < kHabitCount; ++h) habits[h] += r.habits[h];
+  }
+};
+
+struct Worst {
+  int score;
+  std::string id;
+  std::vector<std::string> findings;
+};
+
+std::string bar(double fraction, std::size_t width) {
+  const auto n = static_cast<std::size_t>(fraction * static_cast<double>(width) + 0.5);
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += "\u2588";
+  return s;
+}
+
+}  // namespace
+
+struct AuditSummary::Impl {
+  std::size_t records = 0, errors = 0;
+  Tally all;
+  std::array<std::size_t, 10> histogram{};
+  std::map<std::string, std::size_t> rules;  // replies with the rule, by rule id
+  std::map<std::string, Tally> agents;
+  std::map<std::string, std::size_t> error_reasons;
+  std::vector<Worst> worst;  // the lowest scores, at most kWorst
+  static constexpr std::size_t kWorst = 10;
+};
+
+AuditSummary::AuditSummary() : impl_(std::make_unique<Impl>()) {}
+AuditSummary::~AuditSummary() = default;
+
+void AuditSummary::add(const Audited& a) {
+  Impl& m = *impl_;
+  ++m.records;
+  if (!a.error.empty()) {
+    ++m.errors;
+    // Group by the reason's start ("malformed JSON: ..." and the like).
+    const std::string reason = a.error.substr(0, a.error.find(':'));
+    ++m.error_reasons[reason];
+    return;
+  }
+  const Report& r = a.report;
+  m.all.add(r);
+  ++m.histogram[static_cast<std::size_t>(std::clamp(r.score, 0, 99) / 10)];
+  std::vector<std::string_view> seen;
+  for (const Finding& f : r.findings) {
+    if (std::find(seen.begin(), seen.end(), f.rule) != seen.end()) continue;
+    seen.push_back(f.rule);
+    ++m.rules[f.rule];
+  }
+  m.agents[a.record.agent.empty() ? "(no agent)" : a.record.agent].add(r);
+  if (m.worst.size() < Impl::kWorst || r.score < m.worst.back().score) {
+    Worst w{r.score, a.record.id.empty() ? fmt::format("record {}", a.number) : a.record.id, {}};
+    for (const Finding& f : r.findings) {
+      if (w.findings.size() == 3) break;
+      w.findings.push_back(fmt::format("{} \"{}\"", f.rule, f.text.size() > 60 ? f.text.substr(0, 57) + "..." : f.text));
+    }
+    auto at = std::upper_bound(m.worst.begin(), m.worst.end(), w.score,
+                               [](int s, const Worst& x) { return s < x.score; });
+    m.worst.insert(at, std::move(w));
+    if (m.worst.size() > Impl::kWorst) m.worst.pop_back();
+  }
+}
+
+void AuditSummary::write(std::ostream& out) const {
+  const Impl& m = *impl_;
+  const std::size_t ok = m.all.replies;
+  fmt::print(out, "tactful audit summary: {} records = {} replies checked + {} errors\n\n", m.records, ok, m.errors);
+  if (ok > 0) {
+    const double n = static_cast<double>(ok);
+    fmt::print(out, "Score: mean {:.1f}\n", m.all.score / n);
+    const std::size_t peak = *std::max_element(m.histogram.begin(), m.histogram.end());
+    for (std::size_t b = m.histogram.size(); b-- > 0;) {
+      fmt::print(out, "  {:>3}-{:<3} {:>8}  {}\n", b * 10, b == 9 ? 100 : b * 10 + 9, m.histogram[b],
+                 bar(peak ? static_cast<double>(m.histogram[b]) / static_cast<double>(peak) : 0, 40));
+    }
+    fmt::print(out, "\nHabits (mean score)\n");
+    for (Habit h : kHabits) {
+      const double v = m.all.habits[static_cast<std::size_t>(h)] / n;
+      fmt::print(out, "  {:<10} {:>5.1f}  {}\n", name(h), v, bar(v / 100.0, 40));
+    }
+    std::vector<std::pair<std::string, std::size_t>> rules(m.rules.begin(), m.rules.end());
+    std::stable_sort(rules.begin(), rules.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    fmt::print(out, "\nRules (share of replies flagged)\n");
+    for (std::size_t i = 0; i < rules.size() && i < 20; ++i) {
+      fmt::print(out, "  {:>6.2f}%  {:>8}  {}\n", 100.0 * static_cast<double>(rules[i].second) / n, rules[i].second,
+                 rules[i].first);
+    }
+    if (rules.size() > 20) fmt::print(out, "  ... {} more rules\n", rules.size() - 20);
+    std::vector<std::pair<std::string, Tally>> agents(m.agents.begin(), m.agents.end());
+    std::stable_sort(agents.begin(), agents.end(),
+                     [](const auto& x, const auto& y) { return x.second.replies > y.second.replies; });
+    fmt::print(out, "\nAgents (mean scores)\n  {:<24} {:>8} {:>6}", "agent", "replies", "score");
+    for (Habit h : kHabits) fmt::print(out, " {:>9}", name(h));
+    fmt::print(out, "\n");
+    for (std::size_t i = 0; i < agents.size() && i < 25; ++i) {
+      const auto& [who, t] = agents[i];
+      const double k = static_cast<double>(t.replies);
+      fmt::print(out, "  {:<24} {:>8} {:>6.1f}", who.size() > 24 ? who.substr(0, 21) + "..." : who, t.replies,
+                 t.score / k);
+      for (std::size_t h = 0; h < kHabitCount; ++h) fmt::print(out, " {:>9.1f}", t.habits[h] / k);
+      fmt::print(out, "\n");
+    }
+    if (agents.size() > 25) fmt::print(out, "  ... {} more agents\n", agents.size() - 25);
+    fmt::print(out, "\nLowest scores\n");
+    for (const Worst& w : m.worst) {
+      fmt::print(out, "  {:>3}  {}\n", w.score, w.id);
+      for (const auto& f : w.findings) fmt::print(out, "         {}\n", f);
+    }
+  }
+  if (m.errors > 0) {
+    fmt::print(out, "\nErrors\n");
+    for (const auto& [reason, count] : m.error_reasons) fmt::print(out, "  {:>8}  {}\n", count, reason);
+  }
+}
+
+// ----------------------------------------------------------------- CSV ---
+
+namespace {
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace
+
+std::string audit_csv_header() {
+  std::string h = "id,agent,ticket,channel,created_at,score";
+  for (Habit x : kHabits) h += fmt::format(",{}", name(x));
+  h += ",errors,warnings,suggestions,rules,error\n";
+  return h;
+}
+
+std::string audit_csv_row(const Audited& a) {
+  const Record& r = a.record;
+  std::string row = fmt::format("{},{},{},{},{}", csv_field(r.id), csv_field(r.agent), csv_field(r.ticket),
+                                csv_field(r.channel), csv_field(r.created_at));
+  if (!a.error.empty()) {
+    row += ",,,,,,,,,,," + csv_field(a.error) + "\n";
+    return row;
+  }
+  const Report& rep = a.report;
+  row += fmt::format(",{}", rep.score);
+  for (Habit x : kHabits) row += fmt::format(",{}", rep.habit_score(x));
+  std::array<std::size_t, 4> counts{};
+  std::string rules;
+  for (const Finding& f : rep.findings) {
+    ++counts[static_cast<std::size_t>(f.severity)];
+    if (rules.find(f.rule) == std::string::npos) rules += (rules.empty() ? "" : " ") + f.rule;
+  }
+  row += fmt::format(",{},{},{},{},\n", counts[static_cast<std::size_t>(Severity::error)],
+                     counts[static_cast<std::size_t>(Severity::warning)],
+                     counts[static_cast<std::size_t>(Severity::suggestion)], csv_field(rules));
+  return row;
+}
+
+}  // namespace tactful
