@@ -2,7 +2,7 @@
 # Speed figures for the README:
 #   1. one draft, process start to exit (hyperfine), with the embedded pack;
 #   2. check() throughput and pack loading (Google Benchmark, bench/check_bench.cpp);
-#   3. audit over the real corpus (../shared/corpus/replies.jsonl, skipped when absent):
+#   3. audit over the real corpus (../shared/corpus/replies.jsonl, skipped when absent), one and two threads:
 #      MB/s and peak memory.
 # Run on an idle machine: scripts/build first, then bench/run.sh.
 set -euo pipefail
@@ -25,11 +25,13 @@ echo "== check() throughput and pack loading"
 corpus=$here/../shared/corpus/replies.jsonl
 echo
 if [[ -f $corpus ]]; then
-  echo "== audit of $(wc -l <"$corpus") replies ($(du -m "$corpus" | cut -f1) MB), one thread"
-  /usr/bin/time -f "%e s, peak RSS %M KiB" "$tactful" audit "$corpus" >/dev/null 2>/tmp/tactful-audit.txt || true
-  cat /tmp/tactful-audit.txt
-  secs=$(tail -1 /tmp/tactful-audit.txt | cut -d' ' -f1)
-  python3 -c "import os; print(f'{os.path.getsize(\"$corpus\") / 1e6 / $secs:.1f} MB/s')"
+  for jobs in 1 2; do
+    echo "== audit of $(wc -l <"$corpus") replies ($(du -m "$corpus" | cut -f1) MB), --jobs $jobs, JSON Lines out"
+    /usr/bin/time -f "%e s, peak RSS %M KiB" "$tactful" audit --jobs "$jobs" --format jsonl "$corpus" >/dev/null 2>/tmp/tactful-audit.txt || true
+    cat /tmp/tactful-audit.txt
+    secs=$(tail -1 /tmp/tactful-audit.txt | cut -d' ' -f1)
+    python3 -c "import os; print(f'{os.path.getsize(\"$corpus\") / 1e6 / $secs:.1f} MB/s')"
+  done
 else
   echo "== corpus audit skipped: $corpus is absent"
 fi
