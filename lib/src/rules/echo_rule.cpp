@@ -54,15 +54,19 @@ struct Term {
   std::string stem;
   Range range;
   bool strong = false;
+  bool addressed = false;  // its sentence speaks to the customer ("your", "you", "sorry")
 };
 
 class EchoRule final : public Rule {
  public:
   EchoRule(std::set<std::string, std::less<>> ignore, std::set<std::string, std::less<>> instructions,
-           std::vector<std::vector<std::string>> requests, std::size_t min_terms)
+           std::vector<std::vector<std::string>> requests, std::set<std::string, std::less<>> addressed,
+           std::vector<Signal> hostile, std::size_t min_terms)
       : ignore_(std::move(ignore)),
         instructions_(std::move(instructions)),
         requests_(std::move(requests)),
+        addressed_(std::move(addressed)),
+        hostile_(std::move(hostile)),
         min_terms_(min_terms) {}
 
   bool is_policy() const override { return true; }
@@ -77,11 +81,17 @@ class EchoRule final : public Rule {
       all.insert(t.stem);
       if (t.strong) strong.insert(t.stem);
     }
+    // A reply that blames or brushes the customer off names their problem
+    // only where it speaks to them ("the claim for your MRI"); a bare policy
+    // line ("These charges can't be removed") does not show listening.
+    const bool hostile = std::any_of(hostile_.begin(), hostile_.end(),
+                                     [&](Signal s) { return a.signals.test(static_cast<std::size_t>(s)); });
     std::set<std::string, std::less<>> shared;
     std::optional<Range> first;
     bool strong_hit = false;
     for (const Term& t : terms(*a.reply, true)) {
       if (!all.contains(t.stem)) continue;
+      if (hostile && !t.addressed) continue;
       if (!first) first = t.range;
       shared.insert(t.stem);
       strong_hit |= t.strong || strong.contains(t.stem);
@@ -153,6 +163,8 @@ class EchoRule final : public Rule {
 
   void collect(const Tokens& toks, std::string_view s, const std::vector<Range>& skip, std::size_t b,
                std::size_t e, std::vector<Term>& out) const {
+    bool addressed = false;
+    for (std::size_t i = b; i < e && !addressed; ++i) addressed = toks[i].word() && addressed_.contains(toks.key(toks[i]));
     bool sentence_start = true;
     for (std::size_t i = b; i < e; ++i) {
       const Token& t = toks[i];
@@ -169,13 +181,24 @@ class EchoRule final : public Rule {
       if ((key.size() < 3 && !(digits && key.size() >= 2)) || ignore_.contains(key)) continue;
       const unsigned char c0 = static_cast<unsigned char>(s[t.begin]);
       const bool capital = !was_start && c0 >= 'A' && c0 <= 'Z' && key.size() >= 3;
-      out.push_back({stem(key), {t.begin, t.end}, digits || capital});
+      std::string term = stem(key);
+      if (digits) {
+        // An amount keeps its unit: "£20" is not "20%" nor "20 minutes".
+        if (t.begin > 0 && i > b && !toks[i - 1].word() && toks[i - 1].end == t.begin) {
+          const std::string_view unit = toks.key(toks[i - 1]);
+          if (unit == "$" || unit == "\xC2\xA3" || unit == "\xE2\x82\xAC" || unit == "\xC2\xA5") term.insert(0, unit);
+        }
+        if (i + 1 < e && !toks[i + 1].word() && toks[i + 1].begin == t.end && toks.key(toks[i + 1]) == "%") term += '%';
+      }
+      out.push_back({std::move(term), {t.begin, t.end}, digits || capital, addressed});
     }
   }
 
   std::set<std::string, std::less<>> ignore_;
   std::set<std::string, std::less<>> instructions_;
   std::vector<std::vector<std::string>> requests_;
+  std::set<std::string, std::less<>> addressed_;
+  std::vector<Signal> hostile_;
   std::size_t min_terms_;
 };
 
@@ -210,9 +233,19 @@ Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r) {
     if (words.empty()) return r.error(r.param("requests"), fmt::format("request phrase '{}' has no words", phrase));
     phrases.push_back(std::move(words));
   }
+  auto addressed = r.strings("addressed", false);
+  if (!addressed) return tl::unexpected(addressed.error());
+  auto hostile_names = r.strings("hostile", false);
+  if (!hostile_names) return tl::unexpected(hostile_names.error());
+  std::vector<Signal> hostile;
+  for (std::size_t i = 0; i < hostile_names->size(); ++i) {
+    auto sig = parse_signal((*hostile_names)[i]);
+    if (!sig) return r.error(r.param("hostile"), fmt::format("unknown signal '{}' in 'hostile'", (*hostile_names)[i]), i);
+    hostile.push_back(*sig);
+  }
   if (r.info().customer_scope) return r.error(nullptr, "an 'echo' rule compares the reply with the customer's message");
-  return std::make_unique<EchoRule>(folded(*ignore), folded(*instructions), std::move(phrases),
-                                    static_cast<std::size_t>(n));
+  return std::make_unique<EchoRule>(folded(*ignore), folded(*instructions), std::move(phrases), folded(*addressed),
+                                    std::move(hostile), static_cast<std::size_t>(n));
 }
 
 }  // namespace tactful::detail
