@@ -386,6 +386,7 @@ int cmd_audit(int argc, char** argv) {
     ("map", po::value<std::vector<std::string>>()->composing(), "CSV columns: FIELD=COLUMN[,...], e.g. reply=body,agent=author")
     ("format,f", po::value<std::string>(), "output: jsonl | summary (default: summary on a terminal, else jsonl)")
     ("csv", po::value<std::string>(), "also write one row per reply to this CSV file")
+    ("html", po::value<std::string>(), "also write a report page to this HTML file (self-contained)")
     ("jobs,j", po::value<std::size_t>()->default_value(0), "threads (0: all cores)")
     ("fail-on-error", "exit 1 when any record could not be checked")
     ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "largest reply checked");
@@ -418,6 +419,7 @@ int cmd_audit(int argc, char** argv) {
   std::size_t records = 0, results = 0, errors = 0;
   bool unreadable = false;
   tactful::AuditSummary summary;
+  const bool want_html = vm.count("html") > 0;
   std::string out;
   for (const auto& input : inputs) {
     const std::string name = input == "-" ? "<stdin>" : input;
@@ -448,7 +450,7 @@ int cmd_audit(int argc, char** argv) {
             out += '\n';
           }
         }
-        if (format == "summary") summary.add(a);
+        if (format == "summary" || want_html) summary.add(a);
         if (csv.is_open()) csv << tactful::audit_csv_row(a);
         if (out.size() > (1 << 16)) {
           emit(out);
@@ -470,6 +472,17 @@ int cmd_audit(int argc, char** argv) {
     std::ostringstream ss;
     summary.write(ss);
     emit(ss.str());
+  }
+  if (want_html) {
+    const std::string path = vm["html"].as<std::string>();
+    std::ofstream html(path, std::ios::binary);
+    std::string title;
+    for (const auto& i : inputs) title += (title.empty() ? "" : ", ") + (i == "-" ? std::string("<stdin>") : i);
+    if (html) summary.write_html(html, title);
+    if (!html || !html.flush()) {
+      error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+      unreadable = true;
+    }
   }
   if (csv.is_open() && !csv.flush()) {
     error(fmt::format("{}: cannot write", vm["csv"].as<std::string>()));

@@ -12,6 +12,7 @@
 
 #include "tactful/audit.hpp"
 #include "tactful/types.hpp"
+#include "audit_summary.hpp"
 
 namespace tactful {
 
@@ -40,11 +41,15 @@ void run_audit(RecordReader& reader, const Checker& checker, std::size_t threads
                                                [&](Audited* a) {
                                                  if (!a->error.empty()) return a;
                                                  const Record& r = a->record;
-                                                 auto report = checker.check({r.reply, r.customer, r.customer_name, r.id});
-                                                 if (report) {
-                                                   a->report = std::move(*report);
-                                                 } else {
-                                                   a->error = report.error().to_string();
+                                                 try {
+                                                   auto report = checker.check({r.reply, r.customer, r.customer_name, r.id});
+                                                   if (report) {
+                                                     a->report = std::move(*report);
+                                                   } else {
+                                                     a->error = report.error().to_string();
+                                                   }
+                                                 } catch (const std::exception& e) {  // out of memory, say: this record only
+                                                   a->error = fmt::format("could not be checked: {}", e.what());
                                                  }
                                                  return a;
                                                }) &
@@ -56,24 +61,28 @@ void run_audit(RecordReader& reader, const Checker& checker, std::size_t threads
 
 // ------------------------------------------------------------- summary ---
 
+namespace detail {
+
+Example Example::of(const Audited& a) {
+  Example e;
+  e.score = a.report.score;
+  e.id = a.record.id;
+  e.agent = a.record.agent;
+  std::size_t n = std::min(a.record.reply.size(), kMaxText);
+  while (n < a.record.reply.size() && n > 0 && (static_cast<unsigned char>(a.record.reply[n]) & 0xC0) == 0x80) --n;
+  e.text = a.record.reply.substr(0, n);
+  for (const Finding& f : a.report.findings) {
+    if (f.span.offset + f.span.length <= n) e.findings.push_back(f);
+  }
+  return e;
+}
+
+}  // namespace detail
+
 namespace {
 
-struct Tally {
-  std::size_t replies = 0;
-  std::array<double, kHabitCount> habits{};
-  double score = 0;
-  void add(const Report& r) {
-    ++replies;
-    score += r.score;
-    for (std::size_t h = 0; h < kHabitCount; ++h) habits[h] += r.habits[h];
-  }
-};
-
-struct Worst {
-  int score;
-  std::string id;
-  std::vector<std::string> findings;
-};
+using detail::Example;
+using detail::Tally;
 
 std::string bar(double fraction, std::size_t width) {
   const auto n = static_cast<std::size_t>(fraction * static_cast<double>(width) + 0.5);
@@ -84,17 +93,6 @@ std::string bar(double fraction, std::size_t width) {
 
 }  // namespace
 
-struct AuditSummary::Impl {
-  std::size_t records = 0, errors = 0;
-  Tally all;
-  std::array<std::size_t, 10> histogram{};
-  std::map<std::string, std::size_t> rules;  // replies with the rule, by rule id
-  std::map<std::string, Tally> agents;
-  std::map<std::string, std::size_t> error_reasons;
-  std::vector<Worst> worst;  // the lowest scores, at most kWorst
-  static constexpr std::size_t kWorst = 10;
-};
-
 AuditSummary::AuditSummary() : impl_(std::make_unique<Impl>()) {}
 AuditSummary::~AuditSummary() = default;
 
@@ -103,8 +101,17 @@ void AuditSummary::add(const Audited& a) {
   ++m.records;
   if (!a.error.empty()) {
     ++m.errors;
-    // Group by the reason's start ("malformed JSON: ..." and the like).
-    const std::string reason = a.error.substr(0, a.error.find(':'));
+    // Group by the kind of reason: no "line 4: " prefix, nothing after the
+    // first ": ", digits as N ("record of N bytes is over the limit...").
+    std::string_view why = a.error;
+    if (why.starts_with("line ")) why.remove_prefix(std::min(why.size(), why.find(": ") + 2));
+    why = why.substr(0, why.find(": "));
+    std::string reason;
+    for (char c : why) {
+      const bool digit = c >= '0' && c <= '9';
+      if (!digit) reason += c;
+      else if (reason.empty() || reason.back() != 'N') reason += 'N';
+    }
     ++m.error_reasons[reason];
     return;
   }
@@ -116,17 +123,18 @@ void AuditSummary::add(const Audited& a) {
     if (std::find(seen.begin(), seen.end(), f.rule) != seen.end()) continue;
     seen.push_back(f.rule);
     ++m.rules[f.rule];
+    auto& ex = m.examples[f.rule];
+    if (ex.size() < Impl::kExamplesPerRule) {
+      ex.push_back(Example::of(a));
+      m.messages.emplace(f.rule, f.message);
+    }
   }
   m.agents[a.record.agent.empty() ? "(no agent)" : a.record.agent].add(r);
+  if (a.record.created_at.size() >= 10) m.days[a.record.created_at.substr(0, 10)].add(r);
   if (m.worst.size() < Impl::kWorst || r.score < m.worst.back().score) {
-    Worst w{r.score, a.record.id.empty() ? fmt::format("record {}", a.number) : a.record.id, {}};
-    for (const Finding& f : r.findings) {
-      if (w.findings.size() == 3) break;
-      w.findings.push_back(fmt::format("{} \"{}\"", f.rule, f.text.size() > 60 ? f.text.substr(0, 57) + "..." : f.text));
-    }
-    auto at = std::upper_bound(m.worst.begin(), m.worst.end(), w.score,
-                               [](int s, const Worst& x) { return s < x.score; });
-    m.worst.insert(at, std::move(w));
+    auto at = std::upper_bound(m.worst.begin(), m.worst.end(), r.score,
+                               [](int s, const Example& x) { return s < x.score; });
+    m.worst.insert(at, Example::of(a));
     if (m.worst.size() > Impl::kWorst) m.worst.pop_back();
   }
 }
@@ -172,9 +180,12 @@ void AuditSummary::write(std::ostream& out) const {
     }
     if (agents.size() > 25) fmt::print(out, "  ... {} more agents\n", agents.size() - 25);
     fmt::print(out, "\nLowest scores\n");
-    for (const Worst& w : m.worst) {
+    for (const Example& w : m.worst) {
       fmt::print(out, "  {:>3}  {}\n", w.score, w.id);
-      for (const auto& f : w.findings) fmt::print(out, "         {}\n", f);
+      for (std::size_t i = 0; i < w.findings.size() && i < 3; ++i) {
+        const Finding& f = w.findings[i];
+        fmt::print(out, "         {}: {}\n", f.rule, f.message);
+      }
     }
   }
   if (m.errors > 0) {
@@ -220,9 +231,12 @@ std::string audit_csv_row(const Audited& a) {
   for (Habit x : kHabits) row += fmt::format(",{}", rep.habit_score(x));
   std::array<std::size_t, 4> counts{};
   std::string rules;
+  std::vector<std::string_view> seen;
   for (const Finding& f : rep.findings) {
     ++counts[static_cast<std::size_t>(f.severity)];
-    if (rules.find(f.rule) == std::string::npos) rules += (rules.empty() ? "" : " ") + f.rule;
+    if (std::find(seen.begin(), seen.end(), f.rule) != seen.end()) continue;
+    seen.push_back(f.rule);
+    rules += (rules.empty() ? "" : " ") + f.rule;
   }
   row += fmt::format(",{},{},{},{},\n", counts[static_cast<std::size_t>(Severity::error)],
                      counts[static_cast<std::size_t>(Severity::warning)],

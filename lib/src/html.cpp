@@ -82,6 +82,14 @@ class Writer {
 
  private:
   void element(const GumboElement& e, bool pre) {
+    // Deeper nesting than any mail client writes: the text below is dropped
+    // rather than risk the stack (the walk is recursive).
+    if (nesting_ >= kMaxNesting) return;
+    ++nesting_;
+    struct Leave {
+      int& n;
+      ~Leave() { --n; }
+    } leave{nesting_};
     switch (e.tag) {
       case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TITLE:
       case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NOSCRIPT:
@@ -168,6 +176,8 @@ class Writer {
     blank_ = true;
   }
 
+  static constexpr int kMaxNesting = 400;
+  int nesting_ = 0;
   std::string out_;
   std::string pending_prefix_;
   int depth_ = 0;

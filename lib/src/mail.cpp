@@ -152,7 +152,9 @@ Result<Email> read_email(std::string_view bytes) {
   } else {
     // A plain part without transfer encoding is in the file as written:
     // findings can then point at the file's own lines.
-    const std::size_t at = bytes.find(decoded);
+    const auto headers_end = g_mime_parser_get_headers_end(parser.get());
+    const std::size_t from = headers_end > 0 ? static_cast<std::size_t>(headers_end) : 0;
+    const std::size_t at = bytes.find(decoded, from);
     if (!decoded.empty() && at != std::string_view::npos && decoded.find('\r') == std::string::npos) {
       out.body_offset = at;
       out.body = std::move(decoded);

@@ -3,11 +3,13 @@
 #include <csv.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <deque>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -174,12 +176,14 @@ struct CsvReader::Impl {
   bool row_oversized = false;
   bool eof = false;
   bool have_header = false;
+  std::string broken;  // why the CSV could not be read further
+  bool broken_reported = false;
   // Column index of each Record field, or -1.
   std::array<int, 8> column{-1, -1, -1, -1, -1, -1, -1, -1};
   std::string header_error;
 
   Impl(std::istream& i, ColumnMap m, std::size_t mx) : in(i), map(std::move(m)), max(mx) {
-    csv_init(&parser, CSV_APPEND_NULL);
+    csv_init(&parser, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI);
   }
   ~Impl() { csv_free(&parser); }
 
@@ -202,17 +206,25 @@ struct CsvReader::Impl {
     self->row_oversized = false;
   }
 
+  // Reads until a row is complete. A CSV syntax error (an unbalanced quote)
+  // leaves the parser lost: it becomes `broken`, and the reader reports one
+  // error record for the rest of the input instead of guessing.
   bool fill() {
     std::array<char, 1 << 16> buf;
     while (rows.empty() && !eof) {
       in.read(buf.data(), buf.size());
       const auto n = static_cast<std::size_t>(in.gcount());
       if (n == 0) {
-        csv_fini(&parser, on_field, on_row, this);
+        eof = true;
+        if (in.bad()) break;  // a read error: the last row is cut off, not complete
+        if (csv_fini(&parser, on_field, on_row, this) != 0) broken = csv_strerror(csv_error(&parser));
+        break;
+      }
+      if (csv_parse(&parser, buf.data(), n, on_field, on_row, this) != n) {
+        broken = csv_strerror(csv_error(&parser));
         eof = true;
         break;
       }
-      csv_parse(&parser, buf.data(), n, on_field, on_row, this);
     }
     return !rows.empty();
   }
@@ -237,7 +249,12 @@ bool CsvReader::next(Record& rec, std::string& error) {
   error.clear();
   Impl& m = *impl_;
   if (!m.have_header) {
-    if (!m.fill()) return false;
+    if (!m.fill()) {
+      if (m.broken.empty() || m.broken_reported) return false;
+      m.broken_reported = true;
+      error = fmt::format("malformed CSV header ({})", m.broken);
+      return true;
+    }
     std::vector<std::string> header = std::move(m.rows.front());
     m.rows.pop_front();
     m.oversized.pop_front();
@@ -252,12 +269,21 @@ bool CsvReader::next(Record& rec, std::string& error) {
       for (std::size_t c = 0; c < header.size(); ++c) {
         if (header[c] == want) m.column[f] = static_cast<int>(c);
       }
+      const bool mapped = std::any_of(m.map.begin(), m.map.end(), [&](const auto& e) { return e.first == kFields[f]; });
       if (m.column[f] < 0 && f == 1) {
         m.header_error = fmt::format("the CSV header has no column '{}' for the reply (map one with --map reply=COLUMN)", want);
+      } else if (m.column[f] < 0 && mapped && m.header_error.empty()) {
+        m.header_error = fmt::format("the CSV header has no column '{}' (from --map {}={})", want, kFields[f], want);
       }
     }
   }
-  if (!m.fill()) return false;
+  if (!m.fill()) {
+    if (m.broken.empty() || m.broken_reported) return false;
+    m.broken_reported = true;
+    ++row_;
+    error = fmt::format("malformed CSV from row {} on ({}): the rest of the input was not read", row_, m.broken);
+    return true;
+  }
   std::vector<std::string> row = std::move(m.rows.front());
   const bool oversized = m.oversized.front();
   m.rows.pop_front();
@@ -285,7 +311,9 @@ struct HelpdeskReader::Impl {
   simdjson::dom::parser parser;
   std::deque<std::pair<Record, std::string>> pending;  // records (or errors) of tickets read
   std::string line;
-  bool started = false, whole = false, done = false, seen_line = false;
+  std::unique_ptr<std::istringstream> rest;  // lines read ahead, when a first line did not parse
+  std::size_t line_no = 0;
+  bool started = false, done = false, seen_line = false;
 
   Impl(std::istream& i, std::size_t m) : in(i), max(m) {}
 
@@ -336,6 +364,7 @@ struct HelpdeskReader::Impl {
       return error(id, "the ticket has neither 'comments' (Zendesk) nor 'conversations' (Freshdesk)");
     }
     std::size_t n = 0;
+    const std::size_t before = pending.size();
     for (simdjson::dom::element c : list) {
       ++n;
       if (!c.is_object()) return error(id, fmt::format("comment {} is not a JSON object", n));
@@ -345,6 +374,10 @@ struct HelpdeskReader::Impl {
         simdjson::dom::element author;
         std::string role;
         if (!c["author"].get(author) && author.is_object()) role = text(author, "role");
+        if (role.empty() && requester.empty()) {
+          return error(id, "the ticket has no 'requester_id' and its comments no author role: "
+                           "agent replies cannot be told from the customer's");
+        }
         agent = !role.empty() ? role != "end-user" : text(c, "author_id") != requester;
         is_public = flag(c, "public", true);
       } else {
@@ -375,6 +408,7 @@ struct HelpdeskReader::Impl {
       std::string why = r.reply.empty() ? "the comment has no body" : "";
       pending.emplace_back(std::move(r), std::move(why));
     }
+    if (pending.size() == before) error(id, "the ticket has no public agent reply");
   }
 
   // Freshdesk keeps the customer's first message on the ticket itself.
@@ -388,7 +422,7 @@ struct HelpdeskReader::Impl {
     return t["conversations"].get(list) ? std::string() : d;
   }
 
-  void document(std::string_view json) {
+  void document(std::string_view json, std::size_t) {
     if (json.size() > max) return error("", fmt::format("the export is over the limit of {} bytes", max));
     simdjson::padded_string padded(json);
     simdjson::dom::element doc;
@@ -402,22 +436,41 @@ struct HelpdeskReader::Impl {
     for (simdjson::dom::element t : tickets) ticket(t);
   }
 
+  // The rest of the stream. A failing stream (read error, corrupt gzip)
+  // throws from its buffer; it ends the input with badbit set, as getline would.
+  std::string slurp() {
+    try {
+      return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    } catch (const std::exception&) {
+      in.setstate(std::ios::badbit);
+      return {};
+    }
+  }
+
+  bool next_line() {
+    if (rest) {
+      if (std::getline(*rest, line)) return ++line_no, true;
+      return false;
+    }
+    if (std::getline(in, line)) return ++line_no, true;
+    return false;
+  }
+
   void fill() {
     while (pending.empty() && !done) {
       if (!started) {
         started = true;
-        // A document that starts with '[' or spreads over lines is read
-        // whole; otherwise one ticket per line.
+        // A document that starts with '[' is read whole; so is one spread
+        // over lines (its first line does not parse); otherwise one ticket
+        // per line.
         const int c = (in >> std::ws).peek();
-        if (c == '[') whole = true;
+        if (c == '[') {
+          document(slurp(), 1);
+          done = true;
+          return;
+        }
       }
-      if (whole) {
-        std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        document(all);
-        done = true;
-        return;
-      }
-      if (!std::getline(in, line)) {
+      if (!next_line()) {
         done = true;
         return;
       }
@@ -428,13 +481,17 @@ struct HelpdeskReader::Impl {
       simdjson::dom::element doc;
       if (auto e = parser.parse(padded).get(doc)) {
         if (first_line) {
-          // A pretty-printed document: read it whole.
-          std::string all = line + "\n" + std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-          document(all);
-          done = true;
-          return;
+          std::string all = line + "\n" + slurp();
+          if (!rest && document_parses(all)) {
+            document(all, line_no);
+            done = true;
+            return;
+          }
+          // Not one document either: a bad first line of JSON Lines. Go on
+          // line by line through what was read.
+          rest = std::make_unique<std::istringstream>(all.substr(line.size() + 1));
         }
-        error("", fmt::format("malformed JSON: {}", simdjson::error_message(e)));
+        error("", fmt::format("line {}: malformed JSON: {}", line_no, simdjson::error_message(e)));
         continue;
       }
       simdjson::dom::array tickets;
@@ -444,6 +501,13 @@ struct HelpdeskReader::Impl {
         ticket(doc);
       }
     }
+  }
+
+  bool document_parses(std::string_view json) {
+    if (json.size() > max) return false;
+    simdjson::padded_string padded(json);
+    simdjson::dom::element doc;
+    return !parser.parse(padded).get(doc);
   }
 };
 

@@ -135,3 +135,7 @@ cli_case("audit summary" ARGS "audit|--format|summary|data/audit/zendesk.json" R
          STDERR "3 records in")
 cli_case("audit csv output" ARGS "audit|--format|jsonl|--csv|${CMAKE_CURRENT_BINARY_DIR}/audit-out.csv|data/audit/zendesk.json" RC 0
          STDERR "3 records in")
+cli_case("audit csv with an unbalanced quote" ARGS "audit|${pack}|--format|jsonl|data/audit/bad-quote.csv" RC 0
+         STDOUT "malformed CSV from row 3 on" STDERR "2 records in = 1 results \\+ 1 errors")
+cli_case("audit tickets: a bad first line, a ticket without a reply" ARGS "audit|${pack}|--format|jsonl|--input-format|helpdesk|data/audit/tickets.jsonl"
+         RC 0 STDOUT "line 1: malformed JSON.*\"8/1\".*the ticket has no public agent reply" STDERR "3 records in = 1 results \\+ 2 errors")

@@ -153,6 +153,8 @@ class TACTFUL_API AuditSummary {
   AuditSummary& operator=(const AuditSummary&) = delete;
   void add(const Audited& a);
   void write(std::ostream& out) const;
+  // One self-contained HTML page (inline CSS and SVG charts, no scripts).
+  void write_html(std::ostream& out, std::string_view title) const;
 
  private:
   struct Impl;

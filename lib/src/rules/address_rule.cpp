@@ -57,6 +57,7 @@ class AddressRule final : public Rule {
       // then the name, before any punctuation.
       std::size_t j = i + 1;
       while (j < toks.size() && toks[j].word() && greetings_.contains(toks.key(toks[j]))) ++j;
+      if (j < toks.size() && toks.key(toks[j]) == ",") ++j;  // "Hi, John"
       if (j < toks.size() && toks[j].word() && titles_.contains(toks.key(toks[j]))) {
         ++j;
         if (j < toks.size() && toks.key(toks[j]) == ".") ++j;

@@ -1,0 +1,53 @@
+// The state behind `audit --format summary` and `--html` (internal).
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tactful/audit.hpp"
+
+namespace tactful::detail {
+
+struct Tally {
+  std::size_t replies = 0;
+  std::array<double, kHabitCount> habits{};
+  double score = 0;
+  void add(const Report& r) {
+    ++replies;
+    score += r.score;
+    for (std::size_t h = 0; h < kHabitCount; ++h) habits[h] += r.habits[h];
+  }
+};
+
+// A reply kept to show: its text (at most kMaxText bytes) and the findings
+// that fall inside it.
+struct Example {
+  static constexpr std::size_t kMaxText = 4000;
+  int score = 0;
+  std::string id, agent, text;
+  std::vector<Finding> findings;
+  static Example of(const Audited& a);
+};
+
+}  // namespace tactful::detail
+
+namespace tactful {
+
+struct AuditSummary::Impl {
+  static constexpr std::size_t kWorst = 10;
+  static constexpr std::size_t kExamplesPerRule = 3;
+  std::size_t records = 0, errors = 0;
+  detail::Tally all;
+  std::array<std::size_t, 10> histogram{};
+  std::map<std::string, std::size_t> rules;  // replies with the rule, by rule id
+  std::map<std::string, std::string> messages;  // a rule's message, by rule id
+  std::map<std::string, std::vector<detail::Example>> examples;  // the first replies of each rule
+  std::map<std::string, detail::Tally> agents;
+  std::map<std::string, detail::Tally> days;  // by created_at's date (YYYY-MM-DD)
+  std::map<std::string, std::size_t> error_reasons;
+  std::vector<detail::Example> worst;  // the lowest scores, at most kWorst
+};
+
+}  // namespace tactful
