@@ -94,9 +94,17 @@ void example(std::ostream& out, const Example& e) {
              esc(e.id), esc(e.agent.empty() ? "(none)" : e.agent), tone(e.score), e.score);
   fmt::print(out, "<div class=\"reply\">{}</div>\n", highlighted(e));
   if (!e.findings.empty()) {
-    fmt::print(out, "<ul>");
+    // One line per rule, with how often it fired in this reply.
+    std::vector<std::pair<const Finding*, std::size_t>> rules;
     for (const Finding& f : e.findings) {
-      fmt::print(out, "<li><span class=\"muted\">{}</span> {}</li>", esc(f.rule), esc(f.message));
+      auto it = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.first->rule == f.rule; });
+      if (it == rules.end()) rules.emplace_back(&f, 1);
+      else ++it->second;
+    }
+    fmt::print(out, "<ul>");
+    for (const auto& [f, count] : rules) {
+      fmt::print(out, "<li><span class=\"muted\">{}</span> {}{}</li>", esc(f->rule), esc(f->message),
+                 count > 1 ? fmt::format(" <span class=\"muted\">(&times;{})</span>", count) : "");
     }
     fmt::print(out, "</ul>\n");
   }
@@ -104,19 +112,19 @@ void example(std::ostream& out, const Example& e) {
 
 void histogram(std::ostream& out, const std::array<std::size_t, 10>& h) {
   const double peak = static_cast<double>(std::max<std::size_t>(1, *std::max_element(h.begin(), h.end())));
-  const int w = 640, bh = 160, bw = 56;
+  const int w = 640, bh = 160, bw = 56, top = 16;
   fmt::print(out, "<svg role=\"img\" aria-label=\"score distribution\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">\n",
-             w, bh + 40, w, bh + 40);
+             w, bh + 40 + top, w, bh + 40 + top);
   for (std::size_t b = 0; b < h.size(); ++b) {
     const double height = static_cast<double>(h[b]) / peak * bh;
     const double x = 10.0 + static_cast<double>(b) * (bw + 6);
     fmt::print(out, "<rect x=\"{:.0f}\" y=\"{:.0f}\" width=\"{}\" height=\"{:.0f}\" fill=\"{}\"><title>{}-{}: {}</title></rect>",
-               x, bh - height + 10, bw, height, tone(static_cast<double>(b) * 10 + 5), b * 10, b == 9 ? 100 : b * 10 + 9,
+               x, bh - height + 10 + top, bw, height, tone(static_cast<double>(b) * 10 + 5), b * 10, b == 9 ? 100 : b * 10 + 9,
                h[b]);
-    fmt::print(out, "<text x=\"{:.0f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", x + bw / 2.0, bh + 26, b * 10);
+    fmt::print(out, "<text x=\"{:.0f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", x + bw / 2.0, bh + 26 + top, b * 10);
     if (h[b] > 0) {
       fmt::print(out, "<text x=\"{:.0f}\" y=\"{:.0f}\" text-anchor=\"middle\">{}</text>", x + bw / 2.0,
-                 bh - height + 6, h[b]);
+                 bh - height + 6 + top, h[b]);
     }
   }
   fmt::print(out, "</svg>\n");
@@ -158,7 +166,8 @@ void trend(std::ostream& out, const std::map<std::string, Tally>& days) {
     fmt::print(out, "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#1f3a5f\"><title>{}: {:.1f} ({} replies)</title></circle>",
                x, y, esc(day), mean, t.replies);
     if (i == 0 || i + 1 == days.size() || (days.size() > 8 && i % (days.size() / 6) == 0)) {
-      fmt::print(out, "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", x, h + 22, esc(day));
+      const std::string_view anchor = i == 0 ? "start" : i + 1 == days.size() ? "end" : "middle";
+      fmt::print(out, "<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"{}\">{}</text>", x, h + 22, anchor, esc(day));
     }
     ++i;
   }
@@ -221,8 +230,9 @@ void AuditSummary::write_html(std::ostream& out, std::string_view title) const {
   fmt::print(out, "<h2>Examples to coach from</h2>\n");
   for (std::size_t i = 0; i < rules.size() && i < 15; ++i) {
     const auto msg = m.messages.find(rules[i].first);
-    fmt::print(out, "<details class=\"rule\"><summary>{} <span class=\"muted\">{} replies &middot; {}</span></summary>\n",
-               esc(rules[i].first), rules[i].second, esc(msg == m.messages.end() ? "" : msg->second));
+    fmt::print(out, "<details class=\"rule\"><summary>{} <span class=\"muted\">{} {} &middot; {}</span></summary>\n",
+               esc(rules[i].first), rules[i].second, rules[i].second == 1 ? "reply" : "replies",
+               esc(msg == m.messages.end() ? "" : msg->second));
     for (const Example& e : m.examples.at(rules[i].first)) example(out, e);
     fmt::print(out, "</details>\n");
   }
