@@ -435,8 +435,9 @@ int cmd_audit(int argc, char** argv) {
     else if (kind == "helpdesk") reader = std::make_unique<tactful::HelpdeskReader>(**in, max_bytes * 64);
     else reader = std::make_unique<tactful::JsonlReader>(**in, max_bytes);
     try {
-      tactful::run_audit(*reader, checker, vm["jobs"].as<std::size_t>(), name, [&](const tactful::Audited& a) {
+      tactful::run_audit(*reader, checker, vm["jobs"].as<std::size_t>(), name, [&](tactful::Audited& a) {
         ++records;
+        summary.add(a);  // first: the thread checks may add a finding (a repeated answer)
         if (a.error.empty()) {
           ++results;
           if (format == "jsonl") {
@@ -450,7 +451,6 @@ int cmd_audit(int argc, char** argv) {
             out += '\n';
           }
         }
-        if (format == "summary" || want_html) summary.add(a);
         if (csv.is_open()) csv << tactful::audit_csv_row(a);
         if (out.size() > (1 << 16)) {
           emit(out);
@@ -468,6 +468,7 @@ int cmd_audit(int argc, char** argv) {
     }
   }
   emit(out);
+  summary.finish();
   if (format == "summary") {
     std::ostringstream ss;
     summary.write(ss);

@@ -86,6 +86,7 @@ bool JsonlReader::next(Record& rec, std::string& error) {
     else if (key == "channel") target = &rec.channel;
     else if (key == "ticket") target = &rec.ticket;
     else if (key == "created_at") target = &rec.created_at;
+    else if (key == "customer_created_at") target = &rec.customer_created_at;
     if (!target) continue;  // other fields are allowed
     const bool identifier = target == &rec.id || target == &rec.ticket || target == &rec.agent;
     if (field_text(value, *target, identifier)) {

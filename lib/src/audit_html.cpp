@@ -238,6 +238,37 @@ void AuditSummary::write_html(std::ostream& out, std::string_view title) const {
   }
   fmt::print(out, "</section>\n");
 
+  const ThreadStats& th = m.threads.stats();
+  if (th.threaded > 0) {
+    fmt::print(out, "<section id=\"threads\"><h2>Threads</h2><p>{} replies carry a ticket and a time; {} repeat an "
+                    "earlier reply of their ticket word for word.</p>\n", th.threaded, th.repeated);
+    fmt::print(out, "<table><thead><tr><th>time</th><th>median</th><th>90% within</th><th>replies</th></tr></thead><tbody>");
+    auto times = [&](const char* what, const Durations& d) {
+      if (d.count() == 0) return;
+      fmt::print(out, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", what,
+                 detail::human_duration(d.percentile(0.5)), detail::human_duration(d.percentile(0.9)), d.count());
+    };
+    times("first response", th.first_response);
+    times("response to the customer", th.response);
+    times("between agent replies", th.between_replies);
+    fmt::print(out, "</tbody></table>\n");
+    if (!th.promises.empty()) {
+      fmt::print(out, "<h2>Follow-up promises kept</h2><p class=\"muted\">A reply that promises a follow-up by a time "
+                      "(\"I'll get back to you tomorrow\") is kept when the next agent reply in the ticket comes by then.</p>"
+                      "<table id=\"promises\"><thead><tr><th>agent</th><th>made</th><th>kept</th><th>broken</th><th>open</th>"
+                      "<th>kept rate</th></tr></thead><tbody>");
+      for (const auto& [who, p] : th.promises) {
+        const std::size_t settled = p.kept + p.broken;
+        const double rate = settled ? 100.0 * static_cast<double>(p.kept) / static_cast<double>(settled) : 0;
+        fmt::print(out, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"heat\" style=\"background:{}\">{}</td></tr>",
+                   esc(who), p.made, p.kept, p.broken, p.open, settled ? tone(rate) : std::string_view("#999"),
+                   settled ? fmt::format("{:.0f}%", rate) : std::string("-"));
+      }
+      fmt::print(out, "</tbody></table>\n");
+    }
+    fmt::print(out, "</section>\n");
+  }
+
   if (m.days.size() >= 2) {
     fmt::print(out, "<section id=\"trend\"><h2>Mean score by day</h2>\n");
     trend(out, m.days);

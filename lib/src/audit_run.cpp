@@ -17,7 +17,7 @@
 namespace tactful {
 
 void run_audit(RecordReader& reader, const Checker& checker, std::size_t threads, std::string_view input,
-               const std::function<void(const Audited&)>& sink) {
+               const std::function<void(Audited&)>& sink) {
   const std::size_t cores = static_cast<std::size_t>(std::max(1, tbb::info::default_concurrency()));
   const std::size_t n = threads == 0 ? cores : threads;
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, n);
@@ -77,6 +77,12 @@ Example Example::of(const Audited& a) {
   return e;
 }
 
+std::string human_duration(std::int64_t s) {
+  if (s < 3600) return fmt::format("{} min", (s + 59) / 60);
+  if (s < 2 * 86400) return fmt::format("{:.1f} h", static_cast<double>(s) / 3600.0);
+  return fmt::format("{:.1f} d", static_cast<double>(s) / 86400.0);
+}
+
 }  // namespace detail
 
 namespace {
@@ -96,8 +102,11 @@ std::string bar(double fraction, std::size_t width) {
 AuditSummary::AuditSummary() : impl_(std::make_unique<Impl>()) {}
 AuditSummary::~AuditSummary() = default;
 
-void AuditSummary::add(const Audited& a) {
+void AuditSummary::finish() { impl_->threads.finish(); }
+
+void AuditSummary::add(Audited& a) {
   Impl& m = *impl_;
+  m.threads.observe(a);
   ++m.records;
   if (!a.error.empty()) {
     ++m.errors;
@@ -179,6 +188,27 @@ void AuditSummary::write(std::ostream& out) const {
       fmt::print(out, "\n");
     }
     if (agents.size() > 25) fmt::print(out, "  ... {} more agents\n", agents.size() - 25);
+    const ThreadStats& th = m.threads.stats();
+    if (th.threaded > 0) {
+      fmt::print(out, "\nThreads ({} replies with a ticket and a time)\n", th.threaded);
+      fmt::print(out, "  repeated answers: {}\n", th.repeated);
+      auto times = [&](const char* what, const Durations& d) {
+        if (d.count() == 0) return;
+        fmt::print(out, "  {:<22} median {}, 90% within {} ({} replies)\n", what,
+                   detail::human_duration(d.percentile(0.5)), detail::human_duration(d.percentile(0.9)), d.count());
+      };
+      times("first response", th.first_response);
+      times("response", th.response);
+      times("between agent replies", th.between_replies);
+      if (!th.promises.empty()) {
+        fmt::print(out, "  Follow-up promises ({}: by the time promised, the next reply came)\n", "kept");
+        fmt::print(out, "    {:<24} {:>6} {:>6} {:>7} {:>6}\n", "agent", "made", "kept", "broken", "open");
+        for (const auto& [who, p] : th.promises) {
+          fmt::print(out, "    {:<24} {:>6} {:>6} {:>7} {:>6}\n", who.size() > 24 ? who.substr(0, 21) + "..." : who,
+                     p.made, p.kept, p.broken, p.open);
+        }
+      }
+    }
     fmt::print(out, "\nLowest scores\n");
     for (const Example& w : m.worst) {
       fmt::print(out, "  {:>3}  {}\n", w.score, w.id);

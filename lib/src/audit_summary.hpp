@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tactful/audit.hpp"
+#include "tactful/thread.hpp"
 
 namespace tactful::detail {
 
@@ -31,6 +32,9 @@ struct Example {
   static Example of(const Audited& a);
 };
 
+// "45 min", "3.2 h", "2.5 d".
+std::string human_duration(std::int64_t seconds);
+
 }  // namespace tactful::detail
 
 namespace tactful {
@@ -48,6 +52,7 @@ struct AuditSummary::Impl {
   std::map<std::string, detail::Tally> days;  // by created_at's date (YYYY-MM-DD)
   std::map<std::string, std::size_t> error_reasons;
   std::vector<detail::Example> worst;  // the lowest scores, at most kWorst
+  ThreadTracker threads;
 };
 
 }  // namespace tactful

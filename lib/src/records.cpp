@@ -179,7 +179,7 @@ struct CsvReader::Impl {
   std::string broken;  // why the CSV could not be read further
   bool broken_reported = false;
   // Column index of each Record field, or -1.
-  std::array<int, 8> column{-1, -1, -1, -1, -1, -1, -1, -1};
+  std::array<int, 9> column{-1, -1, -1, -1, -1, -1, -1, -1, -1};
   std::string header_error;
 
   Impl(std::istream& i, ColumnMap m, std::size_t mx) : in(i), map(std::move(m)), max(mx) {
@@ -231,11 +231,11 @@ struct CsvReader::Impl {
 };
 
 namespace {
-constexpr std::array<const char*, 8> kFields = {"id",      "reply",  "customer", "customer_name",
-                                                "agent",   "channel", "ticket",   "created_at"};
+constexpr std::array<const char*, 9> kFields = {"id",      "reply",  "customer",   "customer_name",      "agent",
+                                                "channel", "ticket", "created_at", "customer_created_at"};
 std::string* field_of(Record& r, std::size_t i) {
-  std::array<std::string*, 8> f = {&r.id, &r.reply, &r.customer, &r.customer_name,
-                                   &r.agent, &r.channel, &r.ticket, &r.created_at};
+  std::array<std::string*, 9> f = {&r.id,      &r.reply,  &r.customer,   &r.customer_name,      &r.agent,
+                                   &r.channel, &r.ticket, &r.created_at, &r.customer_created_at};
   return f[i];
 }
 }  // namespace
@@ -365,6 +365,7 @@ struct HelpdeskReader::Impl {
     }
     std::size_t n = 0;
     const std::size_t before = pending.size();
+    std::string asked = context.empty() ? std::string() : text(t, "created_at");  // when the customer first wrote
     for (simdjson::dom::element c : list) {
       ++n;
       if (!c.is_object()) return error(id, fmt::format("comment {} is not a JSON object", n));
@@ -388,6 +389,7 @@ struct HelpdeskReader::Impl {
       if (!agent) {
         if (!context.empty()) context += "\n\n";
         context += body;
+        if (asked.empty()) asked = text(c, "created_at");
         continue;
       }
       if (!is_public) continue;  // an internal note is not a reply
@@ -397,6 +399,8 @@ struct HelpdeskReader::Impl {
       r.reply = std::move(body);
       r.customer = std::move(context);
       context.clear();
+      r.customer_created_at = std::move(asked);
+      asked.clear();
       r.customer_name = customer_name;
       r.agent = name_of(c, "author");
       if (r.agent.empty()) r.agent = text(c, zendesk ? "author_id" : "user_id");

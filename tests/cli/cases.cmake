@@ -139,3 +139,7 @@ cli_case("audit csv with an unbalanced quote" ARGS "audit|${pack}|--format|jsonl
          STDOUT "malformed CSV from row 3 on" STDERR "2 records in = 1 results \\+ 1 errors")
 cli_case("audit tickets: a bad first line, a ticket without a reply" ARGS "audit|${pack}|--format|jsonl|--input-format|helpdesk|data/audit/tickets.jsonl"
          RC 0 STDOUT "line 1: malformed JSON.*\"8/1\".*the ticket has no public agent reply" STDERR "3 records in = 1 results \\+ 2 errors")
+cli_case("audit thread checks: promises, repeats, response times" ARGS "audit|--format|summary|data/audit/threads.jsonl" RC 0
+         GOLDEN audit-threads.txt STDERR "6 records in")
+cli_case("audit: a pasted repeat gets a finding" ARGS "audit|--format|jsonl|data/audit/threads.jsonl" RC 0
+         STDOUT "\"id\":\"t2-3\".*listen.thread.repeated-answer" STDERR "6 records in")

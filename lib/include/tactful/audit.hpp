@@ -30,6 +30,7 @@ namespace tactful {
 // One reply to audit. Only `reply` is required.
 struct TACTFUL_API Record {
   std::string id, reply, customer, customer_name, agent, channel, ticket, created_at;
+  std::string customer_created_at;  // when the customer wrote the message answered (for response times)
 };
 
 // A source of records to audit. Each call to next() yields one record, good
@@ -141,7 +142,7 @@ struct TACTFUL_API Audited {
 // flight, so memory stays flat however long the input.
 // A record without an id is named "INPUT:NUMBER" after `input`.
 TACTFUL_API void run_audit(RecordReader& reader, const Checker& checker, std::size_t threads, std::string_view input,
-                           const std::function<void(const Audited&)>& sink);
+                           const std::function<void(Audited&)>& sink);
 
 // The tables of `audit --format summary`: score distribution, per-habit and
 // per-agent scores, per-rule hit rates, and the worst replies.
@@ -151,7 +152,11 @@ class TACTFUL_API AuditSummary {
   ~AuditSummary();
   AuditSummary(const AuditSummary&) = delete;
   AuditSummary& operator=(const AuditSummary&) = delete;
-  void add(const Audited& a);
+  // Tallies a record; thread checks may add a finding to it (a repeated
+  // answer), so call this before writing the record out.
+  void add(Audited& a);
+  // Settles the thread checks at the end of the input; call before writing.
+  void finish();
   void write(std::ostream& out) const;
   // One self-contained HTML page (inline CSS and SVG charts, no scripts).
   void write_html(std::ostream& out, std::string_view title) const;
