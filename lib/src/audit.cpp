@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include "tactful/format.hpp"
+#include "json_writer.hpp"
 
 namespace tactful {
 
@@ -99,14 +100,15 @@ bool JsonlReader::next(Record& rec, std::string& error) {
 }
 
 std::string audit_result_json(const Report& report, const Record& rec) {
-  std::string body = JsonFormatter::result_json(report);  // {"source":...}
-  nlohmann::ordered_json head = {{"id", rec.id}};
+  std::string out;
+  out.reserve(1024);
+  detail::JsonWriter w(out);
+  w.begin_object().key("id").value(rec.id);
   for (auto [key, value] : {std::pair{"agent", &rec.agent}, std::pair{"ticket", &rec.ticket},
                             std::pair{"channel", &rec.channel}, std::pair{"created_at", &rec.created_at}}) {
-    if (!value->empty()) head[key] = *value;
+    if (!value->empty()) w.key(key).value(*value);
   }
-  std::string out = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  out.pop_back();  // '}'
+  const std::string body = JsonFormatter::result_json(report);  // {"source":...}
   out += ',';
   out.append(body, 1);  // without its '{'
   return out;

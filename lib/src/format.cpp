@@ -6,6 +6,7 @@
 #include <fmt/ostream.h>
 #include <nlohmann/json.hpp>
 
+#include "json_writer.hpp"
 #include "text.hpp"
 
 namespace tactful {
@@ -45,45 +46,51 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-nlohmann::ordered_json result_object(const Report& r) {
-  using json = nlohmann::ordered_json;
-  json habits = json::object();
-  for (Habit h : kHabits) habits[std::string(name(h))] = r.habit_score(h);
-  json signals = json::object();
-  for (std::size_t i = 0; i < kSignalCount; ++i) signals[std::string(name(static_cast<Signal>(i)))] = r.signals.test(i);
-  json findings = json::array();
+void write_result(std::string& out, const Report& r) {
+  detail::JsonWriter w(out);
+  w.begin_object().key("source").value(r.source);
+  if (r.turn > 0) w.key("turn").value(r.turn);
+  w.key("score").value(r.score);
+  w.key("habits").begin_object();
+  for (Habit h : kHabits) w.key(name(h)).value(r.habit_score(h));
+  w.end_object();
+  w.key("signals").begin_object();
+  for (std::size_t i = 0; i < kSignalCount; ++i) w.key(name(static_cast<Signal>(i))).value(r.signals.test(i));
+  w.end_object();
+  w.key("findings").begin_array();
   for (const Finding& f : r.findings) {
-    findings.push_back({{"rule", f.rule},
-                        {"habit", name(f.habit)},
-                        {"severity", name(f.severity)},
-                        {"message", f.message},
-                        {"line", f.span.line},
-                        {"column", f.span.column},
-                        {"end_line", f.span.end_line},
-                        {"end_column", f.span.end_column},
-                        {"offset", f.span.offset},
-                        {"length", f.span.length},
-                        {"text", f.text},
-                        {"suggestion", f.suggestion ? json(*f.suggestion) : json(nullptr)}});
+    w.begin_object()
+        .key("rule").value(f.rule)
+        .key("habit").value(name(f.habit))
+        .key("severity").value(name(f.severity))
+        .key("message").value(f.message)
+        .key("line").value(f.span.line)
+        .key("column").value(f.span.column)
+        .key("end_line").value(f.span.end_line)
+        .key("end_column").value(f.span.end_column)
+        .key("offset").value(f.span.offset)
+        .key("length").value(f.span.length)
+        .key("text").value(f.text)
+        .key("suggestion");
+    if (f.suggestion) w.value(*f.suggestion);
+    else w.null();
+    w.end_object();
   }
-  json out = {{"source", r.source}};
-  if (r.turn > 0) out["turn"] = r.turn;
-  out["score"] = r.score;
-  out["habits"] = habits;
-  out["signals"] = signals;
-  out["findings"] = findings;
+  w.end_array();
   if (!r.customer_facts.empty() || !r.customer_entities.empty() || !r.customer_name.empty()) {
-    json customer = json::object();
-    if (!r.customer_name.empty()) customer["name"] = r.customer_name;
-    customer["facts"] = r.customer_facts;
-    json entities = json::array();
+    w.key("customer").begin_object();
+    if (!r.customer_name.empty()) w.key("name").value(r.customer_name);
+    w.key("facts").begin_array();
+    for (const auto& f : r.customer_facts) w.value(f);
+    w.end_array();
+    w.key("entities").begin_array();
     for (const Entity& e : r.customer_entities) {
-      entities.push_back({{"kind", e.kind}, {"text", e.text}, {"offset", e.offset}, {"length", e.length}});
+      w.begin_object().key("kind").value(e.kind).key("text").value(e.text).key("offset").value(e.offset);
+      w.key("length").value(e.length).end_object();
     }
-    customer["entities"] = entities;
-    out["customer"] = customer;
+    w.end_array().end_object();
   }
-  return out;
+  w.end_object();
 }
 
 }  // namespace
@@ -134,14 +141,18 @@ void JsonFormatter::begin(std::ostream& out) const {
 }
 
 void JsonFormatter::add(std::ostream& out, const Report& r) const {
-  out << (first_ ? "\n  " : ",\n  ") << result_object(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string json;
+  write_result(json, r);
+  out << (first_ ? "\n  " : ",\n  ") << json;
   first_ = false;
 }
 
 void JsonFormatter::end(std::ostream& out) const { out << (first_ ? "]}\n" : "\n]}\n"); }
 
 std::string JsonFormatter::result_json(const Report& r) {
-  return result_object(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string json;
+  write_result(json, r);
+  return json;
 }
 
 void write_rule_list(std::ostream& out, const RuleSet& rules) {
