@@ -197,9 +197,21 @@ Result<Report> Checker::check(const Draft& draft) const {
   a.reply = &reply;
   run_scope(c, c.reply, reply, a.hits, patterns_.get(), false);
   std::stable_sort(a.hits.begin(), a.hits.end(), [](const Hit& x, const Hit& y) { return x.range.begin < y.range.begin; });
-  for (const Hit& h : a.hits) {
-    if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
-  }
+  // Signals first from rules without `unless_signals`; then the hits of
+  // rules whose `unless_signals` the reply shows are dropped ("We can't
+  // refund it. I can swap it for store credit." is not a bare refusal).
+  auto set_signals = [&](bool conditional) {
+    for (const Hit& h : a.hits) {
+      if (c.infos[h.rule].unless_signals.empty() == conditional) continue;
+      if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
+    }
+  };
+  set_signals(false);
+  std::erase_if(a.hits, [&](const Hit& h) {
+    const auto& unless = c.infos[h.rule].unless_signals;
+    return std::any_of(unless.begin(), unless.end(), [&](Signal s) { return a.signals.test(static_cast<std::size_t>(s)); });
+  });
+  set_signals(true);
 
   Report report;
   report.source = draft.source;

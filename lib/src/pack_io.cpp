@@ -98,6 +98,8 @@ std::string write_pack(const std::vector<RuleSpec>& specs, std::string_view repl
     w.u32(i.report);
     w.u32(i.customer_scope);
     w.u32(static_cast<std::uint32_t>(i.line));
+    w.u32(static_cast<std::uint32_t>(i.unless_signals.size()));
+    for (Signal sig : i.unless_signals) w.u32(static_cast<std::uint32_t>(sig));
     w.u32(static_cast<std::uint32_t>(i.examples.size()));
     for (const RuleExample& e : i.examples) {
       w.u32(e.must_fire);
@@ -145,6 +147,8 @@ Result<Pack> read_pack(std::string_view bytes) {
     i.report = r.u32() != 0;
     i.customer_scope = r.u32() != 0;
     i.line = r.u32();
+    i.unless_signals.resize(std::min<std::size_t>(r.u32(), kSignalCount));
+    for (Signal& sig : i.unless_signals) sig = static_cast<Signal>(std::min<std::uint32_t>(r.u32(), kSignalCount - 1));
     i.examples.resize(r.u32());
     for (RuleExample& e : i.examples) {
       if (!r.ok()) break;

@@ -12,7 +12,8 @@ namespace tactful::detail {
 namespace {
 
 constexpr std::string_view kCommonKeys[] = {"id",     "kind",  "habit", "severity", "message", "rationale", "signal",
-                                            "report", "scope", "sets",  "unless",   "suggest", "examples"};
+                                            "report", "scope", "sets",  "unless",   "suggest", "examples",
+                                            "unless_signals"};
 
 Mark mark_of(const YAML::Node& n) {
   if (!n.IsDefined() || n.Mark().is_null()) return {};
@@ -124,8 +125,8 @@ Result<RuleSpec> read_rule(std::string_view file, const YAML::Node& n) {
   if (kind == kinds.end()) {
     return err(n["kind"] ? n["kind"] : n,
                info.kind.empty() ? "a rule needs a 'kind'"
-                                 : fmt::format("unknown rule kind '{}' (echo, limit, metric, pattern, phrase, "
-                                               "require, substitution)",
+                                 : fmt::format("unknown rule kind '{}' (address, echo, entity, limit, metric, "
+                                               "pattern, phrase, require, substitution)",
                                                info.kind));
   }
   for (const auto& kv : n) {
@@ -198,6 +199,15 @@ Result<RuleSpec> read_rule(std::string_view file, const YAML::Node& n) {
   info.rationale = scalar("rationale");
   if (info.rationale.empty()) return err(n, "a rule needs a 'rationale'");
   info.suggest = scalar("suggest");
+  if (const YAML::Node u = n["unless_signals"]) {
+    if (!u.IsSequence()) return err(u, "'unless_signals' must be a list of signal names");
+    for (const auto& item : u) {
+      const std::string name = item.IsScalar() ? item.Scalar() : std::string();
+      const auto sig = parse_signal(name);
+      if (!sig) return err(item, fmt::format("unknown signal '{}' in 'unless_signals'", name));
+      info.unless_signals.push_back(*sig);
+    }
+  }
 
   const YAML::Node ex = n["examples"];
   if (!ex || !ex.IsMap()) return err(ex ? ex : n, "a rule needs 'examples' with 'fire' and 'pass' lists");

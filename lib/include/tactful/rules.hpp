@@ -53,6 +53,9 @@ struct TACTFUL_API RuleInfo {
   bool report = true;                // false: a detector that only sets its signal
   bool customer_scope = false;       // runs on the customer's message, setting `fact`
   std::string fact;                  // with customer_scope: the fact it sets
+  // The rule's hits are dropped when the reply shows one of these signals
+  // elsewhere: a refusal followed by an alternative is not a bare refusal.
+  std::vector<Signal> unless_signals;
   std::vector<RuleExample> examples;
   std::string file;                  // rule file (pack-relative for the embedded pack)
   std::size_t line = 0;
