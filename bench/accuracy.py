@@ -32,6 +32,16 @@ out = subprocess.run([sys.executable, scorer, "--tactful", a.tactful, "--labels"
                      capture_output=True, text=True, check=True).stdout
 print("```\n" + out.rstrip() + "\n```\n")
 
+# Our own labelled sets (bench/eval/README.md): set-c is held out.
+for name in ("set-a", "set-b", "set-c"):
+    path = os.path.join(here, "eval", name + ".jsonl")
+    if not os.path.exists(path):
+        continue
+    print(f"## Signals on bench/eval/{name}.jsonl\n")
+    out = subprocess.run([sys.executable, scorer, "--tactful", a.tactful, "--labels", path],
+                         capture_output=True, text=True, check=True).stdout
+    print("```\n" + out.rstrip() + "\n```\n")
+
 sources = set(a.sources.split(","))
 replies = []
 with open(corpus, encoding="utf-8") as f:
