@@ -38,7 +38,7 @@ commands:
   check [FILE...|-]   check drafts (standard input when no FILE or '-')
   rules               list the rules
   explain RULE        print a rule's rationale and examples
-  audit [INPUT...|-]  audit past replies from JSON Lines exports
+  audit [INPUT...|-]  audit past replies: JSON Lines, CSV, helpdesk exports, mbox
   test-rules          run every rule's examples (for pack authors)
 
 Run 'tactful <command> --help' for a command's options.
@@ -373,6 +373,7 @@ std::string input_format(const std::string& option, const std::string& path) {
   const std::string ext = p.extension().string();
   if (ext == ".csv") return "csv";
   if (ext == ".json") return "helpdesk";
+  if (ext == ".mbox" || ext == ".mbx") return "mbox";
   return "jsonl";
 }
 
@@ -382,7 +383,9 @@ int cmd_audit(int argc, char** argv) {
       "Inputs may be gzip-compressed.\n\noptions");
   opts.add_options()
     ("input-format", po::value<std::string>()->default_value("auto"),
-     "jsonl | csv | helpdesk (Zendesk or Freshdesk tickets) | auto (by file name: .csv, .json; else jsonl)")
+     "jsonl | csv | helpdesk (Zendesk or Freshdesk tickets) | mbox | auto (by file name: .csv, .json, .mbox; else jsonl)")
+    ("agent-from", po::value<std::string>()->default_value(""),
+     "mbox: the agents' address or domain (\"@example.com\"); other messages are the customers'")
     ("map", po::value<std::vector<std::string>>()->composing(), "CSV columns: FIELD=COLUMN[,...], e.g. reply=body,agent=author")
     ("format,f", po::value<std::string>(), "output: jsonl | summary (default: summary on a terminal, else jsonl)")
     ("csv", po::value<std::string>(), "also write one row per reply to this CSV file")
@@ -393,8 +396,8 @@ int cmd_audit(int argc, char** argv) {
   po::variables_map vm;
   if (auto done = parse(argc, argv, opts, "inputs", vm)) return *done;
   const std::string in_format = vm["input-format"].as<std::string>();
-  if (in_format != "auto" && in_format != "jsonl" && in_format != "csv" && in_format != "helpdesk") {
-    return error(fmt::format("unknown --input-format '{}' (jsonl, csv, helpdesk, auto)", in_format)), kExitError;
+  if (in_format != "auto" && in_format != "jsonl" && in_format != "csv" && in_format != "helpdesk" && in_format != "mbox") {
+    return error(fmt::format("unknown --input-format '{}' (jsonl, csv, helpdesk, mbox, auto)", in_format)), kExitError;
   }
   const std::string format = vm.count("format") ? vm["format"].as<std::string>()
                                                 : (isatty(STDOUT_FILENO) ? "summary" : "jsonl");
@@ -433,6 +436,7 @@ int cmd_audit(int argc, char** argv) {
     const std::string kind = input_format(in_format, input);
     if (kind == "csv") reader = std::make_unique<tactful::CsvReader>(**in, *map, max_bytes);
     else if (kind == "helpdesk") reader = std::make_unique<tactful::HelpdeskReader>(**in, max_bytes * 64);
+    else if (kind == "mbox") reader = std::make_unique<tactful::MboxReader>(**in, vm["agent-from"].as<std::string>(), max_bytes);
     else reader = std::make_unique<tactful::JsonlReader>(**in, max_bytes);
     try {
       tactful::run_audit(*reader, checker, vm["jobs"].as<std::size_t>(), name, [&](tactful::Audited& a) {

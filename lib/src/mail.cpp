@@ -3,7 +3,9 @@
 
 #include <cctype>
 #include <memory>
+#include <algorithm>
 #include <mutex>
+#include <unordered_map>
 #include <string>
 
 #include <fmt/format.h>
@@ -163,6 +165,30 @@ Result<Email> read_email(std::string_view bytes) {
     }
   }
   if (const char* s = g_mime_message_get_subject(msg.get())) out.subject = s;
+  if (const char* id = g_mime_message_get_message_id(msg.get())) out.message_id = id;
+  out.thread = out.message_id;
+  for (const char* header : {"In-Reply-To", "References"}) {  // References wins: its first id is the root
+    const char* value = g_mime_object_get_header(GMIME_OBJECT(msg.get()), header);
+    if (!value) continue;
+    GMimeReferences* refs = g_mime_references_parse(nullptr, value);
+    if (refs && g_mime_references_length(refs) > 0) out.thread = g_mime_references_get_message_id(refs, 0);
+    if (refs) g_mime_references_free(refs);
+  }
+  if (GDateTime* date = g_mime_message_get_date(msg.get())) {
+    out.date = fmt::format("{}", g_date_time_to_unix(date));
+    GDateTime* utc = g_date_time_to_utc(date);
+    if (utc) {
+      std::unique_ptr<char, GFree> iso(g_date_time_format(utc, "%Y-%m-%dT%H:%M:%SZ"));
+      out.date = iso ? iso.get() : "";
+      g_date_time_unref(utc);
+    }
+  }
+  if (InternetAddressList* from = g_mime_message_get_from(msg.get()); from && internet_address_list_length(from) > 0) {
+    InternetAddress* a = internet_address_list_get_address(from, 0);
+    if (a && INTERNET_ADDRESS_IS_MAILBOX(a)) {
+      if (const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))) out.from_address = addr;
+    }
+  }
   out.from_name = display_name(g_mime_message_get_from(msg.get()));
   out.to_name = display_name(g_mime_message_get_to(msg.get()));
   return out;
@@ -175,6 +201,133 @@ void relocate(Report& report, std::string_view whole, std::size_t offset) {
   }
   detail::LineMap lines(whole);
   for (Finding& f : report.findings) lines.locate(f.span);
+}
+
+}  // namespace tactful
+
+// ----------------------------------------------------------------- mbox ---
+
+namespace tactful {
+
+struct MboxReader::Impl {
+  std::istream& in;
+  std::string agent_from;
+  std::size_t max;
+  std::string line;
+  bool started = false, done = false, have_from_line = false;
+  struct Context {
+    std::string text, at;
+  };
+  std::unordered_map<std::string, Context> context;  // customer messages waiting for a reply, by thread
+
+  Impl(std::istream& i, std::string a, std::size_t m) : in(i), agent_from(std::move(a)), max(m) {
+    std::transform(agent_from.begin(), agent_from.end(), agent_from.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+
+  // The next message's bytes; false at the end. `oversized` when it was
+  // over the limit (its bytes are skipped).
+  bool message(std::string& out, bool& oversized) {
+    out.clear();
+    oversized = false;
+    if (done) return false;
+    if (!started) {
+      started = true;
+      while (std::getline(in, line)) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        have_from_line = line.starts_with("From ");
+        break;
+      }
+      if (!have_from_line) {
+        done = true;
+        return false;
+      }
+    }
+    bool blank_before = false;
+    bool any = false;
+    while (std::getline(in, line)) {
+      if (line.starts_with("From ") && (blank_before || !any)) {
+        if (any) return true;
+        continue;  // an empty message: skip its separator
+      }
+      any = true;
+      std::string_view l = line;
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      blank_before = l.empty();
+      // mboxrd: ">From " and ">>From " lose one '>'.
+      const std::size_t quotes = l.find_first_not_of('>');
+      if (quotes != std::string_view::npos && quotes > 0 && l.substr(quotes).starts_with("From ")) l.remove_prefix(1);
+      if (out.size() + l.size() + 1 > max) {
+        oversized = true;
+        continue;
+      }
+      out.append(l);
+      out += '\n';
+    }
+    done = true;
+    return any;
+  }
+
+  bool from_agent(const Email& e) const {
+    if (agent_from.empty()) return true;
+    std::string from = e.from_address;
+    std::transform(from.begin(), from.end(), from.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return from.find(agent_from) != std::string::npos;
+  }
+};
+
+MboxReader::MboxReader(std::istream& in, std::string agent_from, std::size_t max_message_bytes)
+    : impl_(std::make_unique<Impl>(in, std::move(agent_from), max_message_bytes)) {}
+MboxReader::~MboxReader() = default;
+
+bool MboxReader::next(Record& rec, std::string& error) {
+  Impl& m = *impl_;
+  std::string bytes;
+  bool oversized = false;
+  while (true) {
+    rec = Record{};
+    error.clear();
+    const bool had_start = m.started;
+    if (!m.message(bytes, oversized)) {
+      if (!had_start && !m.have_from_line && m.line.find_first_not_of(" \t\r\n") != std::string::npos) {
+        // Not an mbox at all: one error record says so.
+        ++message_;
+        error = "not an mbox archive (it does not start with a 'From ' line)";
+        return true;
+      }
+      return false;
+    }
+    ++message_;
+    if (oversized) {
+      error = fmt::format("message is over the limit of {} bytes", m.max);
+      return true;
+    }
+    auto mail = read_email(bytes);
+    if (!mail) {
+      error = mail.error().message;
+      return true;
+    }
+    if (!m.from_agent(*mail)) {  // a customer's message: the context of the next reply in its thread
+      Impl::Context& c = m.context[mail->thread];
+      if (!c.text.empty()) c.text += "\n\n";
+      c.text += mail->body;
+      if (c.at.empty()) c.at = mail->date;
+      continue;
+    }
+    rec.id = mail->message_id.empty() ? std::string() : mail->message_id;
+    rec.reply = std::move(mail->body);
+    if (auto c = m.context.find(mail->thread); c != m.context.end()) {
+      rec.customer = std::move(c->second.text);
+      rec.customer_created_at = std::move(c->second.at);
+      m.context.erase(c);
+    }
+    rec.customer_name = std::move(mail->to_name);
+    rec.agent = mail->from_name.empty() ? mail->from_address : mail->from_name;
+    rec.channel = "email";
+    rec.ticket = std::move(mail->thread);
+    rec.created_at = std::move(mail->date);
+    return true;
+  }
 }
 
 }  // namespace tactful

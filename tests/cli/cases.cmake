@@ -143,3 +143,7 @@ cli_case("audit thread checks: promises, repeats, response times" ARGS "audit|--
          GOLDEN audit-threads.txt STDERR "6 records in")
 cli_case("audit: a pasted repeat gets a finding" ARGS "audit|--format|jsonl|data/audit/threads.jsonl" RC 0
          STDOUT "\"id\":\"t2-3\".*listen.thread.repeated-answer" STDERR "6 records in")
+cli_case("audit mbox: agent replies, customer mail as context, threads" ARGS "audit|--format|jsonl|--agent-from|@shop.example.com|data/audit/support.mbox"
+         RC 0 GOLDEN audit-mbox.jsonl STDERR "2 records in = 2 results \\+ 0 errors")
+cli_case("audit mbox: not an mbox" ARGS "audit|--format|jsonl|--input-format|mbox|data/audit/replies.csv" RC 0
+         STDOUT "not an mbox archive" STDERR "1 records in = 0 results \\+ 1 errors")

@@ -37,6 +37,10 @@ struct TACTFUL_API Email {
   std::string subject;
   std::string from_name;  // display name of From: (the agent, for a draft)
   std::string to_name;    // display name of the first To: address (the customer)
+  std::string from_address;  // the From: mailbox, "agent@example.com"
+  std::string message_id;
+  std::string thread;      // the first Message-ID of References:, else In-Reply-To:, else message_id
+  std::string date;        // the Date: header in UTC, ISO 8601 ("2026-11-24T10:12:00Z"), or ""
 };
 
 // Reads one RFC 5322 message: multipart (alternative, mixed, related),
@@ -48,5 +52,31 @@ TACTFUL_API Result<Email> read_email(std::string_view bytes);
 // Moves a report made from a piece of a larger text (`whole`, where the piece
 // begins at `offset`) so its findings point into `whole`.
 TACTFUL_API void relocate(Report& report, std::string_view whole, std::size_t offset);
+
+}  // namespace tactful
+
+#include "tactful/audit.hpp"
+
+namespace tactful {
+
+// An mbox mail archive (mboxo or mboxrd: messages after "From " lines,
+// ">From " unescaped), each message read as by read_email(). With
+// `agent_from` (an address or a domain, "@example.com"), only messages from
+// it are replies; the others are customer messages, kept as the context of
+// the next reply in their thread. Without it every message is a reply.
+class TACTFUL_API MboxReader final : public RecordReader {
+ public:
+  MboxReader(std::istream& in, std::string agent_from, std::size_t max_message_bytes = std::size_t{64} << 20);
+  ~MboxReader() override;
+  MboxReader(const MboxReader&) = delete;
+  MboxReader& operator=(const MboxReader&) = delete;
+  bool next(Record& rec, std::string& error) override;
+  std::size_t record_number() const override { return message_; }  // the message's 1-based position
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::size_t message_ = 0;
+};
 
 }  // namespace tactful
