@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <algorithm>
@@ -392,6 +393,7 @@ int cmd_audit(int argc, char** argv) {
     ("html", po::value<std::string>(), "also write a report page to this HTML file (self-contained)")
     ("jobs,j", po::value<std::size_t>()->default_value(0), "threads (0: all cores)")
     ("fail-on-error", "exit 1 when any record could not be checked")
+    ("no-progress", "no progress line on standard error (shown on a terminal)")
     ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "largest reply checked");
   po::variables_map vm;
   if (auto done = parse(argc, argv, opts, "inputs", vm)) return *done;
@@ -423,6 +425,11 @@ int cmd_audit(int argc, char** argv) {
   bool unreadable = false;
   tactful::AuditSummary summary;
   const bool want_html = vm.count("html") > 0;
+  // A progress line on standard error when it is a terminal: records, MB/s, ETA.
+  const bool progress = isatty(STDERR_FILENO) && !vm.count("no-progress");
+  const auto started = std::chrono::steady_clock::now();
+  auto last_shown = started;
+  std::uint64_t done_before = 0;  // bytes of the inputs already finished
   std::string out;
   for (const auto& input : inputs) {
     const std::string name = input == "-" ? "<stdin>" : input;
@@ -431,6 +438,12 @@ int cmd_audit(int argc, char** argv) {
       error(in.error().to_string());
       unreadable = true;
       continue;
+    }
+    std::uint64_t size = 0;  // of the input file, for the ETA
+    if (input != "-") {
+      std::error_code ec;
+      size = std::filesystem::file_size(input, ec);
+      if (ec) size = 0;
     }
     std::unique_ptr<tactful::RecordReader> reader;
     const std::string kind = input_format(in_format, input);
@@ -460,11 +473,26 @@ int cmd_audit(int argc, char** argv) {
           emit(out);
           out.clear();
         }
+        if (progress && (records & 255) == 0) {
+          const auto now = std::chrono::steady_clock::now();
+          if (now - last_shown < std::chrono::milliseconds(200)) return;
+          last_shown = now;
+          const double secs = std::chrono::duration<double>(now - started).count();
+          const auto read = static_cast<double>(done_before + tactful::stream_consumed(**in));
+          std::string line = fmt::format("\r{}: {} records, {:.1f} MB/s", name, records, read / 1e6 / secs);
+          if (size > 0 && read > 0) {
+            const double left = secs * (static_cast<double>(size) - read) / read;
+            line += fmt::format(", {:.0f}%, about {:.0f} s left", 100.0 * read / static_cast<double>(size), left);
+          }
+          fmt::print(stderr, "{}\033[K", line);
+        }
       });
     } catch (const std::exception& e) {  // the input stream failed: a read error or corrupt gzip
       error(fmt::format("{}: read error after record {}: {}", name, reader->record_number(), e.what()));
       unreadable = true;
     }
+    done_before += tactful::stream_consumed(**in);
+    if (progress) fmt::print(stderr, "\r\033[K");
     if ((*in)->bad()) {
       const std::string why = tactful::stream_error(**in);
       error(fmt::format("{}: read error after record {}{}", name, reader->record_number(), why.empty() ? "" : ": " + why));

@@ -55,10 +55,13 @@ class InputBuf final : public std::streambuf {
 
  public:
   const std::string& error() const { return error_; }
+  std::uint64_t consumed() const { return consumed_; }
 
  private:
   std::size_t read_raw(char* to, std::size_t max) {
-    return static_cast<std::size_t>(src_->sgetn(to, static_cast<std::streamsize>(max)));
+    const auto n = static_cast<std::size_t>(src_->sgetn(to, static_cast<std::streamsize>(max)));
+    consumed_ += n;
+    return n;
   }
 
   void start() {
@@ -127,6 +130,7 @@ class InputBuf final : public std::streambuf {
   z_stream z_{};
   bool started_ = false, gzip_ = false, member_done_ = false, ended_ = false;
   std::string error_;
+  std::uint64_t consumed_ = 0;  // bytes read from the source (compressed, for gzip)
 };
 
 class InputStream final : public std::istream {
@@ -136,6 +140,7 @@ class InputStream final : public std::istream {
     rdbuf(&buf_);
   }
   const std::string& error() const { return buf_.error(); }
+  std::uint64_t consumed() const { return buf_.consumed(); }
 
  private:
   InputBuf buf_;
@@ -146,6 +151,11 @@ class InputStream final : public std::istream {
 std::string stream_error(const std::istream& in) {
   const auto* s = dynamic_cast<const InputStream*>(&in);
   return s ? s->error() : std::string();
+}
+
+std::uint64_t stream_consumed(const std::istream& in) {
+  const auto* s = dynamic_cast<const InputStream*>(&in);
+  return s ? s->consumed() : 0;
 }
 
 Result<std::unique_ptr<std::istream>> open_input(const std::string& path) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <istream>
@@ -116,6 +117,9 @@ class TACTFUL_API HelpdeskReader final : public RecordReader {
 TACTFUL_API Result<std::unique_ptr<std::istream>> open_input(const std::string& path);
 // Why a stream from open_input() went bad ("truncated gzip data"), or "".
 TACTFUL_API std::string stream_error(const std::istream& in);
+// How many bytes a stream from open_input() has read from its file so far
+// (compressed bytes for gzip): progress against the file's size.
+TACTFUL_API std::uint64_t stream_consumed(const std::istream& in);
 
 // The output line for a checked record: the `check --format json` result
 // object with the record's id, agent, ticket, channel and created_at.
