@@ -3,6 +3,8 @@
 // message only. Each pattern may mark the part to keep with a group named
 // `entity` ("order (?P<entity>\d+)" keeps the number); otherwise the whole
 // match is the entity.
+#include <set>
+
 #include <fmt/format.h>
 
 #include "rules/rule.hpp"
@@ -12,8 +14,8 @@ namespace {
 
 class EntityRule final : public Rule {
  public:
-  EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns)
-      : entity_(std::move(entity)), patterns_(std::move(patterns)) {}
+  EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns, std::set<std::string, std::less<>> ignore)
+      : entity_(std::move(entity)), patterns_(std::move(patterns)), ignore_(std::move(ignore)) {}
 
   bool reads_whole_text() const override { return true; }
   std::string_view entity() const override { return entity_; }
@@ -29,7 +31,9 @@ class EntityRule final : public Rule {
       while (pos < s.size() && re.Match(input, pos, s.size(), RE2::UNANCHORED, m.data(), group + 1)) {
         const auto whole_end = static_cast<std::size_t>(m[0].data() - s.data()) + m[0].size();
         const re2::StringPiece& e = m[static_cast<std::size_t>(group)];
-        if (e.data() != nullptr && !e.empty()) {
+        std::string folded;
+        if (e.data() != nullptr && !ignore_.empty()) fold_into(std::string_view(e.data(), e.size()), folded);
+        if (e.data() != nullptr && !e.empty() && !ignore_.contains(folded)) {
           const auto begin = static_cast<std::size_t>(e.data() - s.data());
           out.push_back({self, {begin, begin + e.size()}, {}});
         }
@@ -47,6 +51,7 @@ class EntityRule final : public Rule {
 
   std::string entity_;
   std::vector<std::unique_ptr<LazyRegex>> patterns_;
+  std::set<std::string, std::less<>> ignore_;  // folded entity texts that are not entities
 };
 
 }  // namespace
@@ -68,7 +73,15 @@ Result<std::unique_ptr<Rule>> make_entity_rule(const RuleReader& r) {
     if (auto ok = r.check_pattern(*re, "patterns", i); !ok) return tl::unexpected(ok.error());
     compiled.push_back(std::move(re));
   }
-  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled));
+  auto ignore = r.strings("ignore", false);
+  if (!ignore) return tl::unexpected(ignore.error());
+  std::set<std::string, std::less<>> words;
+  for (const auto& w : *ignore) {
+    std::string f;
+    fold_into(w, f);
+    words.insert(std::move(f));
+  }
+  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled), std::move(words));
 }
 
 }  // namespace tactful::detail
