@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -50,6 +51,13 @@ std::vector<Range> links(std::string_view s) {
   return out;
 }
 
+// A set of words looked up by string_view without allocating.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 struct Term {
   std::string stem;
   Range range;
@@ -59,8 +67,7 @@ struct Term {
 
 class EchoRule final : public Rule {
  public:
-  EchoRule(std::set<std::string, std::less<>> ignore, std::set<std::string, std::less<>> instructions,
-           std::vector<std::vector<std::string>> requests, std::set<std::string, std::less<>> addressed,
+  EchoRule(WordSet ignore, WordSet instructions, std::vector<std::vector<std::string>> requests, WordSet addressed,
            std::vector<Signal> hostile, std::size_t min_terms)
       : ignore_(std::move(ignore)),
         instructions_(std::move(instructions)),
@@ -76,7 +83,7 @@ class EchoRule final : public Rule {
     if (!a.customer) return;
     const auto theirs = terms(*a.customer, false);
     if (theirs.empty()) return;
-    std::set<std::string, std::less<>> strong, all;
+    WordSet strong, all;
     for (const Term& t : theirs) {
       all.insert(t.stem);
       if (t.strong) strong.insert(t.stem);
@@ -194,10 +201,10 @@ class EchoRule final : public Rule {
     }
   }
 
-  std::set<std::string, std::less<>> ignore_;
-  std::set<std::string, std::less<>> instructions_;
+  WordSet ignore_;
+  WordSet instructions_;
   std::vector<std::vector<std::string>> requests_;
-  std::set<std::string, std::less<>> addressed_;
+  WordSet addressed_;
   std::vector<Signal> hostile_;
   std::size_t min_terms_;
 };
@@ -212,7 +219,7 @@ Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r) {
   const double n = min->value_or(2);
   if (n < 1) return r.error(r.param("min_terms"), "'min_terms' must be at least 1");
   auto folded = [](const std::vector<std::string>& list) {
-    std::set<std::string, std::less<>> words;
+    WordSet words;
     for (const auto& w : list) {
       std::string f;
       fold_into(w, f);
