@@ -147,3 +147,13 @@ cli_case("audit mbox: agent replies, customer mail as context, threads" ARGS "au
          RC 0 GOLDEN audit-mbox.jsonl STDERR "2 records in = 2 results \\+ 0 errors")
 cli_case("audit mbox: not an mbox" ARGS "audit|--format|jsonl|--input-format|mbox|data/audit/replies.csv" RC 0
          STDOUT "not an mbox archive" STDERR "1 records in = 0 results \\+ 1 errors")
+
+# A corrupted export: one output per input record and a truthful summary.
+set(corrupt "${CMAKE_CURRENT_BINARY_DIR}/corrupt.jsonl")
+add_test(NAME "cli: make corrupted export" COMMAND ${CMAKE_COMMAND} -DOUTPUT=${corrupt}
+         -DDATA=${CMAKE_CURRENT_SOURCE_DIR}/data -P "${CMAKE_CURRENT_SOURCE_DIR}/cli/make_corrupt.cmake")
+set_tests_properties("cli: make corrupted export" PROPERTIES FIXTURES_SETUP corrupt_export)
+cli_case("audit corrupted export" ARGS "audit|--format|jsonl|${corrupt}" RC 0
+         STDOUT "\"ok-1\".*\"record\":2,\"error\":\"malformed JSON.*\"u1\".*\"record\":4,\"error\":\"invalid UTF-8.*\"record\":5,\"error\":\"record of [0-9]+ bytes is over the limit.*\"no-reply\".*missing 'reply'.*\"ok-2\""
+         STDERR "7 records in = 3 results \\+ 4 errors")
+set_tests_properties("cli: audit corrupted export" PROPERTIES FIXTURES_REQUIRED corrupt_export)
