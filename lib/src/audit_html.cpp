@@ -204,8 +204,7 @@ void AuditSummary::write_html(std::ostream& out, std::string_view title) const {
   fmt::print(out, "<h2>Habits per agent</h2><table><thead><tr><th>agent</th><th>replies</th><th>score</th>");
   for (Habit h : kHabits) fmt::print(out, "<th>{}</th>", name(h));
   fmt::print(out, "</tr></thead><tbody>\n");
-  std::vector<std::pair<std::string, Tally>> agents(m.agents.begin(), m.agents.end());
-  std::stable_sort(agents.begin(), agents.end(), [](const auto& x, const auto& y) { return x.second.replies > y.second.replies; });
+  const auto agents = m.agents_by_replies();
   for (std::size_t i = 0; i < agents.size() && i < 50; ++i) {
     const auto& [who, t] = agents[i];
     const double k = static_cast<double>(t.replies);
@@ -219,8 +218,7 @@ void AuditSummary::write_html(std::ostream& out, std::string_view title) const {
   fmt::print(out, "</tbody></table>{}</section>\n",
              agents.size() > 50 ? fmt::format("<p class=\"muted\">and {} more agents</p>", agents.size() - 50) : "");
 
-  std::vector<std::pair<std::string, std::size_t>> rules(m.rules.begin(), m.rules.end());
-  std::stable_sort(rules.begin(), rules.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  const auto rules = m.rules_by_count();
   fmt::print(out, "<section id=\"rules\"><h2>What gets flagged most (share of replies)</h2>\n");
   std::vector<std::pair<std::string, double>> top;
   for (std::size_t i = 0; i < rules.size() && i < 15; ++i) {
@@ -243,14 +241,9 @@ void AuditSummary::write_html(std::ostream& out, std::string_view title) const {
     fmt::print(out, "<section id=\"threads\"><h2>Threads</h2><p>{} replies carry a ticket and a time; {} repeat an "
                     "earlier reply of their ticket word for word.</p>\n", th.threaded, th.repeated);
     fmt::print(out, "<table><thead><tr><th>time</th><th>median</th><th>90% within</th><th>replies</th></tr></thead><tbody>");
-    auto times = [&](const char* what, const Durations& d) {
-      if (d.count() == 0) return;
-      fmt::print(out, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", what,
-                 detail::human_duration(d.percentile(0.5)), detail::human_duration(d.percentile(0.9)), d.count());
-    };
-    times("first response", th.first_response);
-    times("response to the customer", th.response);
-    times("between agent replies", th.between_replies);
+    for (const auto& row : detail::time_rows(th)) {
+      fmt::print(out, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", row.what, row.median, row.p90, row.count);
+    }
     fmt::print(out, "</tbody></table>\n");
     if (!th.promises.empty()) {
       fmt::print(out, "<h2>Follow-up promises kept</h2><p class=\"muted\">A reply that promises a follow-up by a time "

@@ -83,7 +83,29 @@ std::string human_duration(std::int64_t s) {
   return fmt::format("{:.1f} d", static_cast<double>(s) / 86400.0);
 }
 
+std::vector<TimeRow> time_rows(const ThreadStats& th) {
+  std::vector<TimeRow> rows;
+  for (auto [what, d] : {std::pair{"first response", &th.first_response}, std::pair{"response", &th.response},
+                         std::pair{"between agent replies", &th.between_replies}}) {
+    if (d->count() == 0) continue;
+    rows.push_back({what, human_duration(d->percentile(0.5)), human_duration(d->percentile(0.9)), d->count()});
+  }
+  return rows;
+}
+
 }  // namespace detail
+
+std::vector<std::pair<std::string, std::size_t>> AuditSummary::Impl::rules_by_count() const {
+  std::vector<std::pair<std::string, std::size_t>> out(rules.begin(), rules.end());
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+  return out;
+}
+
+std::vector<std::pair<std::string, detail::Tally>> AuditSummary::Impl::agents_by_replies() const {
+  std::vector<std::pair<std::string, detail::Tally>> out(agents.begin(), agents.end());
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.second.replies > y.second.replies; });
+  return out;
+}
 
 namespace {
 
@@ -165,17 +187,14 @@ void AuditSummary::write(std::ostream& out) const {
       const double v = m.all.habits[static_cast<std::size_t>(h)] / n;
       fmt::print(out, "  {:<10} {:>5.1f}  {}\n", name(h), v, bar(v / 100.0, 40));
     }
-    std::vector<std::pair<std::string, std::size_t>> rules(m.rules.begin(), m.rules.end());
-    std::stable_sort(rules.begin(), rules.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    const auto rules = m.rules_by_count();
     fmt::print(out, "\nRules (share of replies flagged)\n");
     for (std::size_t i = 0; i < rules.size() && i < 20; ++i) {
       fmt::print(out, "  {:>6.2f}%  {:>8}  {}\n", 100.0 * static_cast<double>(rules[i].second) / n, rules[i].second,
                  rules[i].first);
     }
     if (rules.size() > 20) fmt::print(out, "  ... {} more rules\n", rules.size() - 20);
-    std::vector<std::pair<std::string, Tally>> agents(m.agents.begin(), m.agents.end());
-    std::stable_sort(agents.begin(), agents.end(),
-                     [](const auto& x, const auto& y) { return x.second.replies > y.second.replies; });
+    const auto agents = m.agents_by_replies();
     fmt::print(out, "\nAgents (mean scores)\n  {:<24} {:>8} {:>6}", "agent", "replies", "score");
     for (Habit h : kHabits) fmt::print(out, " {:>9}", name(h));
     fmt::print(out, "\n");
@@ -192,14 +211,9 @@ void AuditSummary::write(std::ostream& out) const {
     if (th.threaded > 0) {
       fmt::print(out, "\nThreads ({} replies with a ticket and a time)\n", th.threaded);
       fmt::print(out, "  repeated answers: {}\n", th.repeated);
-      auto times = [&](const char* what, const Durations& d) {
-        if (d.count() == 0) return;
-        fmt::print(out, "  {:<22} median {}, 90% within {} ({} replies)\n", what,
-                   detail::human_duration(d.percentile(0.5)), detail::human_duration(d.percentile(0.9)), d.count());
-      };
-      times("first response", th.first_response);
-      times("response", th.response);
-      times("between agent replies", th.between_replies);
+      for (const auto& row : detail::time_rows(th)) {
+        fmt::print(out, "  {:<22} median {}, 90% within {} ({} replies)\n", row.what, row.median, row.p90, row.count);
+      }
       if (!th.promises.empty()) {
         fmt::print(out, "  Follow-up promises ({}: by the time promised, the next reply came)\n", "kept");
         fmt::print(out, "    {:<24} {:>6} {:>6} {:>7} {:>6}\n", "agent", "made", "kept", "broken", "open");

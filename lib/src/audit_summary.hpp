@@ -35,6 +35,14 @@ struct Example {
 // "45 min", "3.2 h", "2.5 d".
 std::string human_duration(std::int64_t seconds);
 
+// One line of the response-time table: what, median, 90th percentile, count.
+struct TimeRow {
+  const char* what;
+  std::string median, p90;
+  std::size_t count;
+};
+std::vector<TimeRow> time_rows(const ThreadStats& stats);
+
 }  // namespace tactful::detail
 
 namespace tactful {
@@ -53,6 +61,10 @@ struct AuditSummary::Impl {
   std::map<std::string, std::size_t> error_reasons;
   std::vector<detail::Example> worst;  // the lowest scores, at most kWorst
   ThreadTracker threads;
+
+  // Rules by how many replies they flagged, agents by how many replies.
+  std::vector<std::pair<std::string, std::size_t>> rules_by_count() const;
+  std::vector<std::pair<std::string, detail::Tally>> agents_by_replies() const;
 };
 
 }  // namespace tactful
