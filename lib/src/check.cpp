@@ -253,9 +253,7 @@ Result<Report> Checker::check(const Draft& draft) const {
   if (!report.customer_name.empty()) {
     a.customer_name = report.customer_name;
     a.facts.insert("name.known");
-    // With the name known, whether the reply uses it is a fact, not a guess
-    // from "Hi <Capitalised word>".
-    a.signals.set(static_cast<std::size_t>(Signal::name), uses_name(reply, report.customer_name));
+    if (uses_name(reply, report.customer_name)) a.signals.set(static_cast<std::size_t>(Signal::name));
   }
   a.reply_words = reply.count_words({0, reply.norm().size()});
 
@@ -269,6 +267,11 @@ Result<Report> Checker::check(const Draft& draft) const {
         a.signals.set(static_cast<std::size_t>(*s));
       }
     }
+  }
+
+  // Greeting the customer by someone else's name is not using their name.
+  for (const Hit& h : judged) {
+    if (c.infos[h.rule].kind == "address") a.signals.reset(static_cast<std::size_t>(Signal::name));
   }
 
   std::vector<bool> evidenced(c.rules.size());

@@ -58,7 +58,9 @@ class AddressRule final : public Rule {
       std::size_t j = i + 1;
       while (j < toks.size() && toks[j].word() && greetings_.contains(toks.key(toks[j]))) ++j;
       if (j < toks.size() && toks.key(toks[j]) == ",") ++j;  // "Hi, John"
+      bool titled = false;
       if (j < toks.size() && toks[j].word() && titles_.contains(toks.key(toks[j]))) {
+        titled = true;
         ++j;
         if (j < toks.size() && toks.key(toks[j]) == ".") ++j;
       }
@@ -67,6 +69,8 @@ class AddressRule final : public Rule {
       if (!capitalised(s, toks[j].begin) || not_names_.contains(addressed)) continue;
       if (j + 1 < toks.size() && toks[j + 1].begin == toks[j].begin) continue;  // a contraction
       if (parts.contains(addressed)) continue;
+      // "Dear Ms Baptiste" when all we know is "Simone": no surname to compare.
+      if (titled && parts.size() < 2) continue;
       // A short form sharing the first three letters ("Mike", "Michael")
       // gets the benefit of the doubt.
       const bool near = std::any_of(parts.begin(), parts.end(), [&](const std::string& p) {
