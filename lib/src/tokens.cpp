@@ -90,7 +90,12 @@ constexpr Contraction kContractions[] = {
     {"we'll", "we", "will"},     {"we're", "we", "are"},        {"we've", "we", "have"},
     {"weren't", "were", "not"},  {"what's", "what", "is"},      {"won't", "will", "not"},
     {"wouldn't", "would", "not"}, {"you'd", "you", "would"},    {"you'll", "you", "will"},
-    {"you're", "you", "are"},    {"you've", "you", "have"},
+    {"you're", "you", "are"},    {"you've", "you", "have"},     {"that'll", "that", "will"},
+    {"there'll", "there", "will"}, {"he'll", "he", "will"},     {"she'll", "she", "will"},
+    {"he'd", "he", "would"},     {"she'd", "she", "would"},     {"they'd", "they", "would"},
+    {"hadn't", "had", "not"},    {"mustn't", "must", "not"},    {"needn't", "need", "not"},
+    {"who's", "who", "is"},      {"where's", "where", "is"},    {"how's", "how", "is"},
+    {"here's", "here", "is"},
 };
 
 const Contraction* contraction(std::string_view key) {
