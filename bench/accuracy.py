@@ -32,8 +32,8 @@ out = subprocess.run([sys.executable, scorer, "--tactful", a.tactful, "--labels"
                      capture_output=True, text=True, check=True).stdout
 print("```\n" + out.rstrip() + "\n```\n")
 
-# Our own labelled sets (bench/eval/README.md): set-c is held out.
-for name in ("set-a", "set-b", "set-c"):
+# Our own labelled sets (bench/eval/README.md).
+for name in ("set-a", "set-b", "set-c", "set-d", "set-e"):
     path = os.path.join(here, "eval", name + ".jsonl")
     if not os.path.exists(path):
         continue
