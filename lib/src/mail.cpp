@@ -1,5 +1,7 @@
 // Mail messages through GMime. See tactful/mail.hpp.
-#include <gmime/gmime.h>
+#include <dlfcn.h>
+#include <filesystem>
+#include <unistd.h>
 
 #include <cctype>
 #include <memory>
@@ -11,28 +13,11 @@
 #include <fmt/format.h>
 
 #include "tactful/mail.hpp"
+#include "mime_module.hpp"
 #include "text.hpp"
 
 namespace tactful {
 namespace {
-
-void init_gmime() {
-  static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
-}
-
-template <typename T>
-struct Unref {
-  void operator()(T* p) const {
-    if (p) g_object_unref(p);
-  }
-};
-template <typename T>
-using Ref = std::unique_ptr<T, Unref<T>>;
-
-struct GFree {
-  void operator()(char* p) const { g_free(p); }
-};
 
 Error mail_error(std::string message) {
   Error e;
@@ -41,34 +26,44 @@ Error mail_error(std::string message) {
   return e;
 }
 
-bool is_attachment(GMimeObject* part) {
-  GMimeContentDisposition* d = g_mime_object_get_content_disposition(part);
-  return d && g_mime_content_disposition_is_attachment(d);
-}
+// The GMime module, loaded once; its parse function, or why it could not be
+// loaded.
+struct MimeModule {
+  detail::MimeParseFn parse = nullptr;
+  std::string error;
+};
 
-// The best text part under `obj`: text/plain before text/html, the first of
-// each, attachments and nested messages skipped.
-void find_text(GMimeObject* obj, GMimeTextPart*& plain, GMimeTextPart*& html) {
-  if (GMIME_IS_MULTIPART(obj)) {
-    GMimeMultipart* mp = GMIME_MULTIPART(obj);
-    const int n = g_mime_multipart_get_count(mp);
-    for (int i = 0; i < n; ++i) find_text(g_mime_multipart_get_part(mp, i), plain, html);
-    return;
-  }
-  if (!GMIME_IS_TEXT_PART(obj) || is_attachment(obj)) return;
-  GMimeContentType* type = g_mime_object_get_content_type(obj);
-  if (g_mime_content_type_is_type(type, "text", "plain")) {
-    if (!plain) plain = GMIME_TEXT_PART(obj);
-  } else if (g_mime_content_type_is_type(type, "text", "html")) {
-    if (!html) html = GMIME_TEXT_PART(obj);
-  }
-}
-
-std::string display_name(InternetAddressList* list) {
-  if (!list || internet_address_list_length(list) == 0) return {};
-  InternetAddress* a = internet_address_list_get_address(list, 0);
-  const char* name = a ? internet_address_get_name(a) : nullptr;
-  return name ? std::string(name) : std::string();
+const MimeModule& mime_module() {
+  static const MimeModule module = [] {
+    MimeModule m;
+    std::string path;
+    if (const char* env = std::getenv("TACTFUL_MIME_MODULE"); env && *env) {
+      path = env;
+    } else {
+      // Where it was built, where it is installed, and beside the running
+      // program (a relocated install: bin/tactful and lib/tactful/).
+      std::error_code ec;
+      const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
+      const std::string relocated = ec ? std::string() : (exe / ".." / "lib" / "tactful" / "libtactful_mime.so").string();
+      for (const std::string& candidate : {std::string(TACTFUL_MIME_MODULE_BUILD), std::string(TACTFUL_MIME_MODULE_INSTALL), relocated}) {
+        if (!candidate.empty() && access(candidate.c_str(), R_OK) == 0) {
+          path = candidate;
+          break;
+        }
+      }
+    }
+    if (path.empty()) path = "libtactful_mime.so";
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+      const char* why = dlerror();
+      m.error = fmt::format("mail support could not be loaded ({}): {}", path, why ? why : "unknown error");
+      return m;
+    }
+    m.parse = reinterpret_cast<detail::MimeParseFn>(dlsym(handle, detail::kMimeParseSymbol));
+    if (!m.parse) m.error = fmt::format("mail support could not be loaded ({}): no {}", path, detail::kMimeParseSymbol);
+    return m;
+  }();
+  return module;
 }
 
 // Line breaks as the rules expect them: CRLF and lone CR become LF.
@@ -122,40 +117,23 @@ bool looks_like_email(std::string_view bytes) {
 }
 
 Result<Email> read_email(std::string_view bytes) {
-  init_gmime();
-  Ref<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
-  Ref<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
-  Ref<GMimeMessage> msg(g_mime_parser_construct_message(parser.get(), nullptr));
-  if (!msg) return tl::unexpected(mail_error("not a mail message (no header block)"));
-  GMimeObject* body = g_mime_message_get_mime_part(msg.get());
-  if (!body) return tl::unexpected(mail_error("the message has no body"));
-  GMimeTextPart* plain = nullptr;
-  GMimeTextPart* html = nullptr;
-  find_text(body, plain, html);
-  GMimeTextPart* chosen = plain ? plain : html;
-  if (!chosen) return tl::unexpected(mail_error("the message has no text/plain or text/html part"));
-
-  // g_mime_text_part_get_text() decodes the transfer encoding and converts
-  // from the part's charset to UTF-8.
-  std::unique_ptr<char, GFree> raw(g_mime_text_part_get_text(chosen));
-  if (!raw) {
-    const char* cs = g_mime_text_part_get_charset(chosen);
-    return tl::unexpected(mail_error(fmt::format("cannot decode the body from charset '{}'", cs ? cs : "?")));
-  }
-  std::string decoded(raw.get());
+  const MimeModule& module = mime_module();
+  if (!module.parse) return tl::unexpected(mail_error(module.error));
+  detail::MimeParts parts;
+  if (!module.parse(bytes.data(), bytes.size(), &parts)) return tl::unexpected(mail_error(parts.error));
+  std::string decoded = std::move(parts.text);
   if (auto ok = validate_input(decoded); !ok && ok.error().code != ErrorCode::empty_input) {
     return tl::unexpected(mail_error("the body is not valid text after decoding: " + ok.error().message));
   }
 
   Email out;
-  out.from_html = chosen == html;
+  out.from_html = parts.html;
   if (out.from_html) {
     out.body = html_to_text(decoded);
   } else {
     // A plain part without transfer encoding is in the file as written:
     // findings can then point at the file's own lines.
-    const auto headers_end = g_mime_parser_get_headers_end(parser.get());
-    const std::size_t from = headers_end > 0 ? static_cast<std::size_t>(headers_end) : 0;
+    const std::size_t from = parts.headers_end > 0 ? static_cast<std::size_t>(parts.headers_end) : 0;
     const std::size_t at = bytes.find(decoded, from);
     if (!decoded.empty() && at != std::string_view::npos && decoded.find('\r') == std::string::npos) {
       out.body_offset = at;
@@ -164,33 +142,13 @@ Result<Email> read_email(std::string_view bytes) {
       out.body = unix_lines(std::move(decoded));
     }
   }
-  if (const char* s = g_mime_message_get_subject(msg.get())) out.subject = s;
-  if (const char* id = g_mime_message_get_message_id(msg.get())) out.message_id = id;
-  out.thread = out.message_id;
-  for (const char* header : {"In-Reply-To", "References"}) {  // References wins: its first id is the root
-    const char* value = g_mime_object_get_header(GMIME_OBJECT(msg.get()), header);
-    if (!value) continue;
-    GMimeReferences* refs = g_mime_references_parse(nullptr, value);
-    if (refs && g_mime_references_length(refs) > 0) out.thread = g_mime_references_get_message_id(refs, 0);
-    if (refs) g_mime_references_free(refs);
-  }
-  if (GDateTime* date = g_mime_message_get_date(msg.get())) {
-    out.date = fmt::format("{}", g_date_time_to_unix(date));
-    GDateTime* utc = g_date_time_to_utc(date);
-    if (utc) {
-      std::unique_ptr<char, GFree> iso(g_date_time_format(utc, "%Y-%m-%dT%H:%M:%SZ"));
-      out.date = iso ? iso.get() : "";
-      g_date_time_unref(utc);
-    }
-  }
-  if (InternetAddressList* from = g_mime_message_get_from(msg.get()); from && internet_address_list_length(from) > 0) {
-    InternetAddress* a = internet_address_list_get_address(from, 0);
-    if (a && INTERNET_ADDRESS_IS_MAILBOX(a)) {
-      if (const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(a))) out.from_address = addr;
-    }
-  }
-  out.from_name = display_name(g_mime_message_get_from(msg.get()));
-  out.to_name = display_name(g_mime_message_get_to(msg.get()));
+  out.subject = std::move(parts.subject);
+  out.from_name = std::move(parts.from_name);
+  out.from_address = std::move(parts.from_address);
+  out.to_name = std::move(parts.to_name);
+  out.message_id = std::move(parts.message_id);
+  out.thread = std::move(parts.thread);
+  out.date = std::move(parts.date);
   return out;
 }
 
