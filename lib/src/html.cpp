@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "tactful/mail.hpp"
+#include "text.hpp"
 
 namespace tactful {
 namespace {
@@ -186,12 +187,6 @@ class Writer {
   bool blank_ = false;
 };
 
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), s.begin(), [](char a, char b) {
-           return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-         });
-}
-
 }  // namespace
 
 std::string html_to_text(std::string_view html) {
@@ -210,7 +205,7 @@ bool looks_like_html(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   for (std::string_view start : {"<!doctype html", "<html", "<body", "<div", "<p>", "<p ", "<table", "<head", "<meta",
                                  "<span", "<br", "<!--"}) {
-    if (starts_with_ci(text, start)) return true;
+    if (detail::starts_with_ci(text, start)) return true;
   }
   return false;
 }

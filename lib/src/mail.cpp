@@ -81,16 +81,6 @@ std::string unix_lines(std::string s) {
   return out;
 }
 
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 bool looks_like_email(std::string_view bytes) {
@@ -110,8 +100,9 @@ bool looks_like_email(std::string_view bytes) {
     for (char c : line.substr(0, colon)) {
       if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-')) return false;
     }
-    from |= starts_with_ci(line, "from:");
-    other |= starts_with_ci(line, "mime-version:") || starts_with_ci(line, "subject:") || starts_with_ci(line, "date:");
+    from |= detail::starts_with_ci(line, "from:");
+    other |= detail::starts_with_ci(line, "mime-version:") || detail::starts_with_ci(line, "subject:") ||
+             detail::starts_with_ci(line, "date:");
   }
   return from && other;
 }

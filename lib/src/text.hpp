@@ -78,6 +78,9 @@ std::string fold_quotes(std::string_view s);
 
 // True when code point `c` counts as part of a word (letter, digit, mark).
 bool is_word_char(char32_t c);
+
+// Does `s` start with `prefix`, ASCII letters compared without case?
+bool starts_with_ci(std::string_view s, std::string_view prefix);
 // The code point that starts at `pos` in `s`, or 0 past the end.
 char32_t code_point_at(std::string_view s, std::size_t pos);
 

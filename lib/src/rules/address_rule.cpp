@@ -5,16 +5,12 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <set>
-
 #include <fmt/format.h>
 
 #include "rules/rule.hpp"
 
 namespace tactful::detail {
 namespace {
-
-using Words = std::set<std::string, std::less<>>;
 
 bool capitalised(std::string_view s, std::uint32_t at) {
   const std::string_view head = s.substr(at, 4);
@@ -24,7 +20,7 @@ bool capitalised(std::string_view s, std::uint32_t at) {
 
 class AddressRule final : public Rule {
  public:
-  AddressRule(Words greetings, Words titles, Words not_names)
+  AddressRule(WordSet greetings, WordSet titles, WordSet not_names)
       : greetings_(std::move(greetings)), titles_(std::move(titles)), not_names_(std::move(not_names)) {}
 
   bool is_policy() const override { return true; }
@@ -34,7 +30,7 @@ class AddressRule final : public Rule {
     if (a.customer_name.empty()) return;
     // The parts of the customer's name, folded: "Maria Lopez" -> maria, lopez.
     const Tokens name(a.customer_name);
-    Words parts;
+    WordSet parts;
     std::string first;
     for (const Token& t : name.list()) {
       if (!t.word() || titles_.contains(name.key(t))) continue;
@@ -82,29 +78,18 @@ class AddressRule final : public Rule {
   }
 
  private:
-  Words greetings_, titles_, not_names_;
+  WordSet greetings_, titles_, not_names_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Rule>> make_address_rule(const RuleReader& r) {
   if (r.info().customer_scope) return r.error(nullptr, "an 'address' rule reads the reply");
-  auto words = [&](std::string_view key) -> Result<Words> {
-    auto list = r.strings(key, key == "greetings");
-    if (!list) return tl::unexpected(list.error());
-    Words out;
-    for (const auto& w : *list) {
-      std::string f;
-      fold_into(w, f);
-      out.insert(std::move(f));
-    }
-    return out;
-  };
-  auto greetings = words("greetings");
+  auto greetings = r.words("greetings", true);
   if (!greetings) return tl::unexpected(greetings.error());
-  auto titles = words("titles");
+  auto titles = r.words("titles", false);
   if (!titles) return tl::unexpected(titles.error());
-  auto not_names = words("not_names");
+  auto not_names = r.words("not_names", false);
   if (!not_names) return tl::unexpected(not_names.error());
   return std::make_unique<AddressRule>(std::move(*greetings), std::move(*titles), std::move(*not_names));
 }

@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -50,13 +49,6 @@ std::vector<Range> links(std::string_view s) {
   }
   return out;
 }
-
-// A set of words looked up by string_view without allocating.
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 struct Term {
   std::string stem;
@@ -126,7 +118,7 @@ class EchoRule final : public Rule {
         ++end;
         if (!toks[end - 1].word() && (key == "." || key == "!" || key == "?")) break;
       }
-      if (!reply || !skipped(toks, s, skip, i, end)) collect(toks, s, skip, i, end, out);
+      if (!reply || !skipped(toks, i, end)) collect(toks, s, skip, i, end, out);
       i = end;
     }
     return out;
@@ -140,8 +132,7 @@ class EchoRule final : public Rule {
   // Is the sentence toks[b, e) an instruction ("Restart the router",
   // "Canceling the download...") or a request or advice ("Could you...",
   // "We'd suggest...")?
-  bool skipped(const Tokens& toks, std::string_view, const std::vector<Range>&, std::size_t b,
-               std::size_t e) const {
+  bool skipped(const Tokens& toks, std::size_t b, std::size_t e) const {
     std::size_t first = b;  // the first word, after handles and "Please"
     while (first < e && (!toks[first].word() || after_mark(toks, first) || toks.key(toks[first]) == "please")) ++first;
     if (first < e && is_instruction(toks.key(toks[first]))) return true;
@@ -212,22 +203,13 @@ class EchoRule final : public Rule {
 }  // namespace
 
 Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r) {
-  auto ignore = r.strings("ignore", false);
+  auto ignore = r.words("ignore", false);
   if (!ignore) return tl::unexpected(ignore.error());
   auto min = r.number("min_terms");
   if (!min) return tl::unexpected(min.error());
   const double n = min->value_or(2);
   if (n < 1) return r.error(r.param("min_terms"), "'min_terms' must be at least 1");
-  auto folded = [](const std::vector<std::string>& list) {
-    WordSet words;
-    for (const auto& w : list) {
-      std::string f;
-      fold_into(w, f);
-      words.insert(std::move(f));
-    }
-    return words;
-  };
-  auto instructions = r.strings("instructions", false);
+  auto instructions = r.words("instructions", false);
   if (!instructions) return tl::unexpected(instructions.error());
   auto requests = r.strings("requests", false);
   if (!requests) return tl::unexpected(requests.error());
@@ -240,7 +222,7 @@ Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r) {
     if (words.empty()) return r.error(r.param("requests"), fmt::format("request phrase '{}' has no words", phrase));
     phrases.push_back(std::move(words));
   }
-  auto addressed = r.strings("addressed", false);
+  auto addressed = r.words("addressed", false);
   if (!addressed) return tl::unexpected(addressed.error());
   auto hostile_names = r.strings("hostile", false);
   if (!hostile_names) return tl::unexpected(hostile_names.error());
@@ -251,8 +233,8 @@ Result<std::unique_ptr<Rule>> make_echo_rule(const RuleReader& r) {
     hostile.push_back(*sig);
   }
   if (r.info().customer_scope) return r.error(nullptr, "an 'echo' rule compares the reply with the customer's message");
-  return std::make_unique<EchoRule>(folded(*ignore), folded(*instructions), std::move(phrases), folded(*addressed),
-                                    std::move(hostile), static_cast<std::size_t>(n));
+  return std::make_unique<EchoRule>(std::move(*ignore), std::move(*instructions), std::move(phrases),
+                                    std::move(*addressed), std::move(hostile), static_cast<std::size_t>(n));
 }
 
 }  // namespace tactful::detail

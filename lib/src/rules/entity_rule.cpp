@@ -3,8 +3,6 @@
 // message only. Each pattern may mark the part to keep with a group named
 // `entity` ("order (?P<entity>\d+)" keeps the number); otherwise the whole
 // match is the entity.
-#include <set>
-
 #include <fmt/format.h>
 
 #include "rules/rule.hpp"
@@ -14,7 +12,7 @@ namespace {
 
 class EntityRule final : public Rule {
  public:
-  EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns, std::set<std::string, std::less<>> ignore)
+  EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns, WordSet ignore)
       : entity_(std::move(entity)), patterns_(std::move(patterns)), ignore_(std::move(ignore)) {}
 
   bool reads_whole_text() const override { return true; }
@@ -51,7 +49,7 @@ class EntityRule final : public Rule {
 
   std::string entity_;
   std::vector<std::unique_ptr<LazyRegex>> patterns_;
-  std::set<std::string, std::less<>> ignore_;  // folded entity texts that are not entities
+  WordSet ignore_;  // folded entity texts that are not entities
 };
 
 }  // namespace
@@ -60,28 +58,19 @@ Result<std::unique_ptr<Rule>> make_entity_rule(const RuleReader& r) {
   if (!r.info().customer_scope) return r.error(nullptr, "an 'entity' rule reads the customer's message: add 'scope: customer'");
   auto entity = r.string("entity", true);
   if (!entity) return tl::unexpected(entity.error());
-  auto cs = r.string("case", false);
+  auto cs = r.case_sensitive();
   if (!cs) return tl::unexpected(cs.error());
-  if (!cs->empty() && *cs != "sensitive" && *cs != "insensitive") {
-    return r.error(r.param("case"), "'case' must be 'sensitive' or 'insensitive'");
-  }
   auto patterns = r.strings("patterns", true);
   if (!patterns) return tl::unexpected(patterns.error());
   std::vector<std::unique_ptr<LazyRegex>> compiled;
   for (std::size_t i = 0; i < patterns->size(); ++i) {
-    auto re = std::make_unique<LazyRegex>(fold_quotes((*patterns)[i]), *cs == "sensitive");
+    auto re = std::make_unique<LazyRegex>(fold_quotes((*patterns)[i]), *cs);
     if (auto ok = r.check_pattern(*re, "patterns", i); !ok) return tl::unexpected(ok.error());
     compiled.push_back(std::move(re));
   }
-  auto ignore = r.strings("ignore", false);
+  auto ignore = r.words("ignore", false);
   if (!ignore) return tl::unexpected(ignore.error());
-  std::set<std::string, std::less<>> words;
-  for (const auto& w : *ignore) {
-    std::string f;
-    fold_into(w, f);
-    words.insert(std::move(f));
-  }
-  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled), std::move(words));
+  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled), std::move(*ignore));
 }
 
 }  // namespace tactful::detail

@@ -255,6 +255,27 @@ Result<std::string> RuleReader::string(std::string_view key, bool required) cons
   return p->items.front();
 }
 
+Result<WordSet> RuleReader::words(std::string_view key, bool required) const {
+  auto list = strings(key, required);
+  if (!list) return tl::unexpected(list.error());
+  WordSet out;
+  for (const auto& w : *list) {
+    std::string f;
+    fold_into(w, f);
+    out.insert(std::move(f));
+  }
+  return out;
+}
+
+Result<bool> RuleReader::case_sensitive() const {
+  auto cs = string("case", false);
+  if (!cs) return tl::unexpected(cs.error());
+  if (!cs->empty() && *cs != "sensitive" && *cs != "insensitive") {
+    return error(param("case"), "'case' must be 'sensitive' or 'insensitive'");
+  }
+  return *cs == "sensitive";
+}
+
 Result<void> RuleReader::check_pattern(const LazyRegex& re, std::string_view key, std::size_t item) const {
   if (trusted_) return {};
   if (auto bad = re.check()) {

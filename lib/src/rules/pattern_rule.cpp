@@ -23,12 +23,9 @@ class PatternRule final : public Rule {
 }  // namespace
 
 Result<std::unique_ptr<Rule>> make_pattern_rule(const RuleReader& r) {
-  auto cs = r.string("case", false);
+  auto cs = r.case_sensitive();
   if (!cs) return tl::unexpected(cs.error());
-  if (!cs->empty() && *cs != "sensitive" && *cs != "insensitive") {
-    return r.error(r.param("case"), "'case' must be 'sensitive' or 'insensitive'");
-  }
-  auto patterns = read_patterns(r, *cs == "sensitive");
+  auto patterns = read_patterns(r, *cs);
   if (!patterns) return tl::unexpected(patterns.error());
   auto unless = r.unless();
   if (!unless) return tl::unexpected(unless.error());

@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include <re2/re2.h>
@@ -72,6 +73,13 @@ class LazyRegex {
 // pattern contains; empty when no such set is known.
 std::vector<std::string> literal_anchors(std::string_view pattern);
 
+// A set of folded words, looked up by string_view without allocating.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 // Reads a spec's kind-specific settings; errors point at the value's line.
 class RuleReader {
  public:
@@ -88,6 +96,10 @@ class RuleReader {
   Result<std::vector<std::string>> strings(std::string_view key, bool required) const;
   Result<std::optional<double>> number(std::string_view key) const;
   Result<std::string> string(std::string_view key, bool required) const;
+  // A list of words, case-folded as the tokenizer folds them.
+  Result<WordSet> words(std::string_view key, bool required) const;
+  // The `case` key: true for 'sensitive'; 'insensitive' or absent is false.
+  Result<bool> case_sensitive() const;
   // The rule's `unless` patterns as one expression, checked when validating.
   Result<std::unique_ptr<LazyRegex>> unless() const;
   // Compiles `pattern` now when validating; the error names item `item` of `key`.
