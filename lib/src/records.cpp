@@ -179,11 +179,13 @@ struct CsvReader::Impl {
   ColumnMap map;
   std::size_t max;
   csv_parser parser{};
-  std::deque<std::vector<std::string>> rows;
-  std::vector<std::string> row;
+  struct Row {
+    std::vector<std::string> fields;
+    bool oversized = false;  // over `max` bytes: its fields were dropped
+  };
+  std::deque<Row> rows;  // complete rows not yet read
+  Row row;               // the row being parsed
   std::size_t row_bytes = 0;
-  std::deque<bool> oversized;
-  bool row_oversized = false;
   bool eof = false;
   bool have_header = false;
   std::string broken;  // why the CSV could not be read further
@@ -201,19 +203,17 @@ struct CsvReader::Impl {
     auto* self = static_cast<Impl*>(data);
     self->row_bytes += len;
     if (self->row_bytes > self->max) {
-      self->row_oversized = true;
-      self->row.emplace_back();
+      self->row.oversized = true;
+      self->row.fields.emplace_back();
     } else {
-      self->row.emplace_back(static_cast<const char*>(s), len);
+      self->row.fields.emplace_back(static_cast<const char*>(s), len);
     }
   }
   static void on_row(int, void* data) {
     auto* self = static_cast<Impl*>(data);
     self->rows.push_back(std::move(self->row));
-    self->oversized.push_back(self->row_oversized);
-    self->row.clear();
+    self->row = Row{};
     self->row_bytes = 0;
-    self->row_oversized = false;
   }
 
   // Reads until a row is complete. A CSV syntax error (an unbalanced quote)
@@ -265,9 +265,8 @@ bool CsvReader::next(Record& rec, std::string& error) {
       error = fmt::format("malformed CSV header ({})", m.broken);
       return true;
     }
-    std::vector<std::string> header = std::move(m.rows.front());
+    std::vector<std::string> header = std::move(m.rows.front().fields);
     m.rows.pop_front();
-    m.oversized.pop_front();
     ++row_;
     m.have_header = true;
     if (!header.empty() && header[0].starts_with("\xEF\xBB\xBF")) header[0].erase(0, 3);  // a byte-order mark
@@ -294,10 +293,9 @@ bool CsvReader::next(Record& rec, std::string& error) {
     error = fmt::format("malformed CSV from row {} on ({}): the rest of the input was not read", row_, m.broken);
     return true;
   }
-  std::vector<std::string> row = std::move(m.rows.front());
-  const bool oversized = m.oversized.front();
+  std::vector<std::string> row = std::move(m.rows.front().fields);
+  const bool oversized = m.rows.front().oversized;
   m.rows.pop_front();
-  m.oversized.pop_front();
   ++row_;
   for (std::size_t f = 0; f < kFields.size(); ++f) {
     const int c = m.column[f];
@@ -436,7 +434,7 @@ struct HelpdeskReader::Impl {
     return t["conversations"].get(list) ? std::string() : d;
   }
 
-  void document(std::string_view json, std::size_t) {
+  void document(std::string_view json) {
     if (json.size() > max) return error("", fmt::format("the export is over the limit of {} bytes", max));
     simdjson::padded_string padded(json);
     simdjson::dom::element doc;
@@ -479,7 +477,7 @@ struct HelpdeskReader::Impl {
         // per line.
         const int c = (in >> std::ws).peek();
         if (c == '[') {
-          document(slurp(), 1);
+          document(slurp());
           done = true;
           return;
         }
@@ -497,7 +495,7 @@ struct HelpdeskReader::Impl {
         if (first_line) {
           std::string all = line + "\n" + slurp();
           if (!rest && document_parses(all)) {
-            document(all, line_no);
+            document(all);
             done = true;
             return;
           }
