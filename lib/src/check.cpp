@@ -18,51 +18,74 @@ namespace {
 
 }  // namespace
 
-// Batch checking: every pattern rule's expression in one RE2::Set per scope,
-// so one pass over a text says which pattern rules match at all, and only
-// those run. Compiling it costs tens of milliseconds, once.
+// Batch checking: the expression of every pattern rule, and the gate of every
+// whole-text rule that has one (entities), in one RE2::Set per scope, so one
+// pass over a text says which of them can match at all, and only those run.
+// Compiling it costs tens of milliseconds, once.
 class PatternIndex {
  public:
   explicit PatternIndex(const CompiledRules& c) {
     build(c, c.reply, reply_);
     build(c, c.customer, customer_);
   }
-  // The pattern rules of `scope` that must run on `text`.
+  // The pattern and whole-text rules of `scope` that must run on `text`, in
+  // the order the scope lists them.
   void candidates(const Scope& scope, bool customer, std::string_view text, std::vector<std::uint32_t>& out) const {
     const Part& p = customer ? customer_ : reply_;
     out.clear();
-    if (!p.set) {
-      out = scope.patterns;
-      return;
-    }
     std::vector<int> hit;
     RE2::Set::ErrorInfo info{};
-    if (!p.set->Match(re2::StringPiece(text.data(), text.size()), &hit, &info)) {
-      if (info.kind != RE2::Set::kNoError) out = scope.patterns;  // the set gave up: run them all
+    if (!p.set || (!p.set->Match(re2::StringPiece(text.data(), text.size()), &hit, &info) &&
+                   info.kind != RE2::Set::kNoError)) {  // no set, or it gave up: run them all
+      out = scope.patterns;
+      out.insert(out.end(), scope.always.begin(), scope.always.end());
       return;
     }
-    for (int h : hit) out.push_back(p.rule_of[static_cast<std::size_t>(h)]);
-    std::sort(out.begin(), out.end());
+    std::sort(hit.begin(), hit.end());
+    std::vector<bool> gate_open(scope.always.size());
+    for (int h : hit) {
+      const auto i = static_cast<std::size_t>(h);
+      if (i < scope.patterns.size()) {
+        out.push_back(scope.patterns[i]);
+      } else {
+        gate_open[p.always_at[i - scope.patterns.size()]] = true;
+      }
+    }
+    for (std::size_t i = 0; i < scope.always.size(); ++i) {
+      if (gate_open[i] || !p.gated[i]) out.push_back(scope.always[i]);
+    }
   }
 
  private:
+  // Set index i < patterns.size() is pattern rule i; after them come the
+  // gates of the whole-text rules.
   struct Part {
     std::unique_ptr<RE2::Set> set;
-    std::vector<std::uint32_t> rule_of;  // set index -> rule
+    std::vector<std::size_t> always_at;  // gate k -> index in scope.always
+    std::vector<bool> gated;             // per scope.always: has a gate in the set
   };
   static void build(const CompiledRules& c, const Scope& scope, Part& part) {
     RE2::Options opts;
     opts.set_log_errors(false);
     opts.set_max_mem(std::int64_t{256} << 20);
     auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    auto add = [&](const LazyRegex& re) {
+      const std::string p = re.case_sensitive() ? "(?:" + re.pattern() + ")" : "(?i:" + re.pattern() + ")";
+      return set->Add(p, nullptr) >= 0;
+    };
     for (std::uint32_t r : scope.patterns) {
       const LazyRegex* re = c.rule(r).regex();
-      if (!re) return;  // cannot index this one: run every pattern rule
-      const std::string p = re->case_sensitive() ? "(?:" + re->pattern() + ")" : "(?i:" + re->pattern() + ")";
-      if (set->Add(p, nullptr) < 0) return;
-      part.rule_of.push_back(r);
+      if (!re || !add(*re)) return;  // cannot index this one: run every rule
     }
-    if (!part.rule_of.empty() && set->Compile()) part.set = std::move(set);
+    part.gated.resize(scope.always.size());
+    for (std::size_t i = 0; i < scope.always.size(); ++i) {
+      const LazyRegex* re = c.rule(scope.always[i]).regex();
+      if (!re) continue;
+      if (!add(*re)) return;
+      part.always_at.push_back(i);
+      part.gated[i] = true;
+    }
+    if (set->Compile()) part.set = std::move(set);
   }
   Part reply_, customer_;
 };
@@ -92,7 +115,9 @@ void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std
     std::vector<std::uint32_t> run;
     patterns->candidates(scope, customer, text.norm(), run);
     for (std::uint32_t r : run) c.rule(r).find(text, r, hits);
-  } else {
+    return;
+  }
+  {
     const std::string_view folded = text.folded();
     for (std::uint32_t r : scope.patterns) {
       const auto& literals = *c.rule(r).anchors();

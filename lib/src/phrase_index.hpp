@@ -55,7 +55,7 @@ class PhraseIndex {
             std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
   bool wildcards_ = false;
   // The root's edges by key: most lookups start there, and it has thousands.
-  std::unordered_map<std::string_view, std::uint32_t> root_;
+  std::unordered_map<std::string_view, std::uint32_t, WordHash> root_;
 
   std::string owned_;
   std::string_view bytes_;

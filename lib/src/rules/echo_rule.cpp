@@ -11,7 +11,6 @@
 // the agent's fix, not the customer's problem, and do not count.
 #include <algorithm>
 #include <cctype>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -73,28 +72,35 @@ class EchoRule final : public Rule {
 
   void judge(const Analysis& a, const CompiledRules&, std::uint32_t self, std::vector<Hit>& out) const override {
     if (!a.customer) return;
-    const auto theirs = terms(*a.customer, false);
+    std::vector<Term> theirs = terms(*a.customer, false);
     if (theirs.empty()) return;
-    WordSet strong, all;
-    for (const Term& t : theirs) {
-      all.insert(t.stem);
-      if (t.strong) strong.insert(t.stem);
-    }
+    // The customer's stems, sorted, a strong one before its weak twins.
+    std::sort(theirs.begin(), theirs.end(), [](const Term& x, const Term& y) {
+      return x.stem != y.stem ? x.stem < y.stem : x.strong > y.strong;
+    });
+    auto find = [&](std::string_view stem) -> const Term* {
+      auto it = std::lower_bound(theirs.begin(), theirs.end(), stem,
+                                 [](const Term& t, std::string_view v) { return t.stem < v; });
+      return it != theirs.end() && it->stem == stem ? &*it : nullptr;
+    };
     // A reply that blames or brushes the customer off names their problem
     // only where it speaks to them ("the claim for your MRI"); a bare policy
     // line ("These charges can't be removed") does not show listening.
     const bool hostile = std::any_of(hostile_.begin(), hostile_.end(),
                                      [&](Signal s) { return a.signals.test(static_cast<std::size_t>(s)); });
-    std::set<std::string, std::less<>> shared;
+    std::vector<std::string_view> shared;
     std::optional<Range> first;
     bool strong_hit = false;
-    for (const Term& t : terms(*a.reply, true)) {
-      if (!all.contains(t.stem)) continue;
-      if (hostile && !t.addressed) continue;
+    const std::vector<Term> ours = terms(*a.reply, true);
+    for (const Term& t : ours) {
+      const Term* mine = find(t.stem);
+      if (!mine || (hostile && !t.addressed)) continue;
       if (!first) first = t.range;
-      shared.insert(t.stem);
-      strong_hit |= t.strong || strong.contains(t.stem);
+      shared.push_back(t.stem);
+      strong_hit |= t.strong || mine->strong;
     }
+    std::sort(shared.begin(), shared.end());
+    shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
     if (first && (strong_hit || shared.size() >= min_terms_)) out.push_back({self, *first, {}});
   }
 

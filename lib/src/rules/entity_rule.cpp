@@ -13,9 +13,19 @@ namespace {
 class EntityRule final : public Rule {
  public:
   EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns, WordSet ignore)
-      : entity_(std::move(entity)), patterns_(std::move(patterns)), ignore_(std::move(ignore)) {}
+      : entity_(std::move(entity)), patterns_(std::move(patterns)), ignore_(std::move(ignore)) {
+    // Any pattern matching, capture groups aside: batch checks skip the rule
+    // on messages where it cannot find anything.
+    std::string any;
+    for (const auto& p : patterns_) {
+      if (!any.empty()) any += '|';
+      any += "(?:" + without_names(p->pattern()) + ")";
+    }
+    if (!patterns_.empty()) gate_ = std::make_unique<LazyRegex>(std::move(any), patterns_.front()->case_sensitive());
+  }
 
   bool reads_whole_text() const override { return true; }
+  const LazyRegex* regex() const override { return gate_.get(); }
   std::string_view entity() const override { return entity_; }
 
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
@@ -41,6 +51,21 @@ class EntityRule final : public Rule {
   }
 
  private:
+  // "(?P<entity>" opens a plain group: patterns joined by "|" may each name one.
+  static std::string without_names(std::string pattern) {
+    static constexpr std::string_view kNamed = "(?P<";
+    for (std::size_t at = pattern.find(kNamed); at != std::string::npos; at = pattern.find(kNamed, at)) {
+      if (at > 0 && pattern[at - 1] == '\\') {
+        ++at;
+        continue;
+      }
+      const std::size_t close = pattern.find('>', at);
+      if (close == std::string::npos) break;
+      pattern.replace(at, close + 1 - at, "(?:");
+    }
+    return pattern;
+  }
+
   static int named_group(const RE2& re) {
     const auto& names = re.NamedCapturingGroups();
     const auto it = names.find("entity");
@@ -50,6 +75,7 @@ class EntityRule final : public Rule {
   std::string entity_;
   std::vector<std::unique_ptr<LazyRegex>> patterns_;
   WordSet ignore_;  // folded entity texts that are not entities
+  std::unique_ptr<LazyRegex> gate_;
 };
 
 }  // namespace

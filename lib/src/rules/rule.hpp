@@ -74,10 +74,6 @@ class LazyRegex {
 std::vector<std::string> literal_anchors(std::string_view pattern);
 
 // A set of folded words, looked up by string_view without allocating.
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 // Reads a spec's kind-specific settings; errors point at the value's line.
