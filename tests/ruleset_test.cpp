@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "helpers.hpp"
+#include "rules/rule.hpp"
 
 using tactful::ErrorCode;
 
@@ -92,6 +93,10 @@ TEST_CASE("rule shape mistakes") {
   CHECK(yaml_error(rule_yaml("a", "require", "require: [politeness]")).message.find("unknown signal") !=
         std::string::npos);
   CHECK(yaml_error(rule_yaml("a", "pattern", "patterns: ['(?!x)y']")).code == ErrorCode::bad_pattern);
+  // Counted repetition above {20} would slow the batch index; "*?" is the way.
+  const tactful::Error slow = yaml_error(rule_yaml("a", "pattern", "patterns: ['\\bwill\\b[^.!?]{0,80}, period']"));
+  CHECK(slow.code == ErrorCode::bad_pattern);
+  CHECK(slow.message.find("{0,80} is above {20}") != std::string::npos);
   CHECK(yaml_error("rules: {a: 1}").message.find("list of rules") != std::string::npos);
   CHECK(yaml_error("rulez: []").message.find("list of rules") != std::string::npos);
 }
@@ -109,4 +114,16 @@ TEST_CASE("the builtin pack and a directory pack combine; ids stay unique") {
   auto again = twice.add_directory(TACTFUL_TEST_DATA "/pack");
   REQUIRE_FALSE(again.has_value());
   CHECK(again.error().message.find("duplicate rule id") != std::string::npos);
+}
+
+TEST_CASE("large_repeat finds counted repetition above the limit, outside classes and escapes") {
+  using tactful::detail::large_repeat;
+  CHECK(large_repeat("a{0,80}b") == "{0,80}");
+  CHECK(large_repeat("x{25}") == "{25}");
+  CHECK(large_repeat("x{21,}") == "{21,}");
+  CHECK(large_repeat("\\d{1,2}[/.]\\d{4}").empty());
+  CHECK(large_repeat("x{0,20}").empty());
+  CHECK(large_repeat("[{]0,80}").empty());  // a brace in a class is a literal
+  CHECK(large_repeat("\\{0,80}").empty());  // so is an escaped one
+  CHECK(large_repeat("a{,").empty());
 }

@@ -91,7 +91,7 @@ Result<std::unique_ptr<Rule>> make_entity_rule(const RuleReader& r) {
   std::vector<std::unique_ptr<LazyRegex>> compiled;
   for (std::size_t i = 0; i < patterns->size(); ++i) {
     auto re = std::make_unique<LazyRegex>(fold_quotes((*patterns)[i]), *cs);
-    if (auto ok = r.check_pattern(*re, "patterns", i); !ok) return tl::unexpected(ok.error());
+    if (auto ok = r.check_pattern(*re, "patterns", i, true); !ok) return tl::unexpected(ok.error());
     compiled.push_back(std::move(re));
   }
   auto ignore = r.words("ignore", false);

@@ -276,11 +276,51 @@ Result<bool> RuleReader::case_sensitive() const {
   return *cs == "sensitive";
 }
 
-Result<void> RuleReader::check_pattern(const LazyRegex& re, std::string_view key, std::size_t item) const {
+std::string_view large_repeat(std::string_view pattern) {
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // an escaped character, "\{" included
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": the ']' is a member
+    } else if (c == '{') {
+      const std::size_t close = pattern.find('}', i);
+      if (close == std::string_view::npos) break;
+      const std::string_view body = pattern.substr(i + 1, close - i - 1);
+      const std::size_t comma = body.find(',');
+      const std::string_view hi = comma == std::string_view::npos ? body : body.substr(comma + 1);
+      const std::string_view lo = body.substr(0, comma);
+      auto number = [](std::string_view s) {
+        int n = 0;
+        for (char d : s) {
+          if (d < '0' || d > '9' || n > 100000) return -1;
+          n = n * 10 + (d - '0');
+        }
+        return s.empty() ? -1 : n;
+      };
+      if (number(lo) > kMaxRepeat || number(hi) > kMaxRepeat) return pattern.substr(i, close + 1 - i);
+      i = close;
+    }
+  }
+  return {};
+}
+
+Result<void> RuleReader::check_pattern(const LazyRegex& re, std::string_view key, std::size_t item, bool indexed) const {
   if (trusted_) return {};
+  const Param* p = param(key);
+  const std::string& shown = p && item < p->items.size() ? p->items[item] : re.pattern();
   if (auto bad = re.check()) {
-    const Param* p = param(key);
-    return error(p, fmt::format("bad pattern \"{}\": {}", p && item < p->items.size() ? p->items[item] : re.pattern(), *bad),
+    return error(p, fmt::format("bad pattern \"{}\": {}", shown, *bad), item, ErrorCode::bad_pattern);
+  }
+  if (const std::string_view big = large_repeat(re.pattern()); indexed && !big.empty()) {
+    return error(p,
+                 fmt::format("pattern \"{}\": the repetition {} is above {{{}}}, which makes batch checks slow; use *? "
+                             "(the sentence bounds it)",
+                             shown, big, kMaxRepeat),
                  item, ErrorCode::bad_pattern);
   }
   return {};
@@ -322,7 +362,7 @@ Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive) {
   bool anchored = true;  // every alternative has anchors
   for (std::size_t i = 0; i < patterns->size(); ++i) {
     const std::string p = fold_quotes((*patterns)[i]);
-    if (auto ok = r.check_pattern(LazyRegex(p, case_sensitive), "patterns", i); !ok) return tl::unexpected(ok.error());
+    if (auto ok = r.check_pattern(LazyRegex(p, case_sensitive), "patterns", i, true); !ok) return tl::unexpected(ok.error());
     if (!r.trusted()) {
       auto a = literal_anchors(p);
       anchored &= !a.empty();

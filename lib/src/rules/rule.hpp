@@ -69,6 +69,11 @@ class LazyRegex {
   mutable std::unique_ptr<RE2> re_;
 };
 
+// The largest counted repetition ({m,n}) allowed in an indexed pattern.
+inline constexpr int kMaxRepeat = 20;
+// The first counted repetition in `pattern` above kMaxRepeat ("{0,80}"), or empty.
+std::string_view large_repeat(std::string_view pattern);
+
 // Literal strings (lower case) at least one of which every match of an RE2
 // pattern contains; empty when no such set is known.
 std::vector<std::string> literal_anchors(std::string_view pattern);
@@ -99,7 +104,11 @@ class RuleReader {
   // The rule's `unless` patterns as one expression, checked when validating.
   Result<std::unique_ptr<LazyRegex>> unless() const;
   // Compiles `pattern` now when validating; the error names item `item` of `key`.
-  Result<void> check_pattern(const LazyRegex& re, std::string_view key, std::size_t item) const;
+  // `indexed`: the expression also goes into the batch index (RE2::Set),
+  // where counted repetition above kMaxRepeat multiplies the automaton's
+  // states ("[^.!?]{0,80}" after a common word made audits twice as slow),
+  // so it is refused; "*?" does the same job, bounded by the sentence.
+  Result<void> check_pattern(const LazyRegex& re, std::string_view key, std::size_t item, bool indexed = false) const;
 
  private:
   const RuleSpec& spec_;
