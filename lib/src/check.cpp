@@ -124,10 +124,10 @@ void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std
       const bool maybe = literals.empty() || std::any_of(literals.begin(), literals.end(), [&](const std::string& a) {
                            return folded.find(a) != std::string_view::npos;
                          });
-      if (maybe) c.rule(r).find(text, r, hits);
+      if (maybe) c.rule(r).find_one_off(text, r, hits);
     }
   }
-  for (std::uint32_t r : scope.always) c.rule(r).find(text, r, hits);
+  for (std::uint32_t r : scope.always) c.rule(r).find_one_off(text, r, hits);
 }
 
 // Whether the reply uses the customer's name: the full name or any part of it.

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "rules/rule.hpp"
 
 namespace tactful::detail {
 namespace {
 
-constexpr std::uint32_t kMagic = 0x78646970;  // "pidx"
+constexpr std::uint32_t kMagic = 0x32646970;  // "pid2"
 
 void put(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
 
@@ -40,7 +41,24 @@ std::string PhraseIndex::build(std::vector<Entry> entries) {
     auto& ends = trie[n].ends;
     if (ends.empty() || ends.back() != std::pair{e.rule, e.alt}) ends.emplace_back(e.rule, e.alt);
   }
-  std::string nodes, edges, ends, pool;
+  // Every distinct key once in the pool, in sorted order: a key's offset is
+  // its id, and ids compare as the keys do, so each node's edges (sorted by
+  // key) are sorted by id too and are searched by integer.
+  std::vector<std::string_view> keys;
+  for (const Node& n : trie) {
+    for (const auto& edge : n.edges) keys.push_back(edge.first);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::string pool, table;
+  std::unordered_map<std::string_view, std::uint32_t> id_of;
+  for (std::string_view k : keys) {
+    id_of.emplace(k, static_cast<std::uint32_t>(pool.size()));
+    put(table, static_cast<std::uint32_t>(pool.size()));
+    put(table, static_cast<std::uint32_t>(k.size()));
+    pool += k;
+  }
+  std::string nodes, edges, ends;
   std::uint32_t edge_count = 0, end_count = 0;
   for (const Node& n : trie) {
     put(nodes, edge_count);
@@ -48,10 +66,8 @@ std::string PhraseIndex::build(std::vector<Entry> entries) {
     put(nodes, end_count);
     put(nodes, static_cast<std::uint32_t>(n.ends.size()));
     for (const auto& [key, child] : n.edges) {
-      put(edges, static_cast<std::uint32_t>(pool.size()));
-      put(edges, static_cast<std::uint32_t>(key.size()));
+      put(edges, id_of.at(key));
       put(edges, child);
-      pool += key;
     }
     for (const auto& [rule, alt] : n.ends) {
       put(ends, rule);
@@ -65,8 +81,9 @@ std::string PhraseIndex::build(std::vector<Entry> entries) {
   put(out, static_cast<std::uint32_t>(trie.size()));
   put(out, edge_count);
   put(out, end_count);
+  put(out, static_cast<std::uint32_t>(keys.size()));
   put(out, static_cast<std::uint32_t>(pool.size()));
-  return out + nodes + edges + ends + pool;
+  return out + nodes + edges + ends + table + pool;
 }
 
 PhraseIndex PhraseIndex::view(std::string_view bytes, std::uint32_t rule_offset) {
@@ -92,15 +109,15 @@ PhraseIndex& PhraseIndex::operator=(PhraseIndex&& o) noexcept {
   bytes_ = owning ? std::string_view(owned_) : o.bytes_;
   offset_ = o.offset_;
   valid_ = o.valid_;
-  nodes_ = o.nodes_, edges_ = o.edges_, ends_ = o.ends_, pool_ = o.pool_;
-  wildcards_ = o.wildcards_;
-  node_at_ = o.node_at_, edge_at_ = o.edge_at_, end_at_ = o.end_at_, pool_at_ = o.pool_at_;
-  // The root map's keys point into the bytes: when they moved, point again.
+  nodes_ = o.nodes_, edges_ = o.edges_, ends_ = o.ends_, keys_ = o.keys_, pool_ = o.pool_;
+  node_at_ = o.node_at_, edge_at_ = o.edge_at_, end_at_ = o.end_at_, key_at_ = o.key_at_, pool_at_ = o.pool_at_;
+  // The vocabulary's keys point into the bytes: when they moved, point again.
   if (owning) {
-    root_.clear();
-    if (valid_) index_root();
+    vocab_.clear();
+    if (valid_) index_keys();
   } else {
-    root_ = std::move(o.root_);
+    vocab_ = std::move(o.vocab_);
+    wildcard_ = o.wildcard_;
   }
   o.valid_ = false;
   return *this;
@@ -114,41 +131,57 @@ std::uint32_t PhraseIndex::u32(std::size_t at) const {
 
 void PhraseIndex::parse() {
   valid_ = false;
-  if (bytes_.size() < 20 || u32(0) != kMagic) return;
-  nodes_ = u32(4), edges_ = u32(8), ends_ = u32(12), pool_ = u32(16);
-  node_at_ = 20;
+  if (bytes_.size() < 24 || u32(0) != kMagic) return;
+  nodes_ = u32(4), edges_ = u32(8), ends_ = u32(12), keys_ = u32(16), pool_ = u32(20);
+  node_at_ = 24;
   edge_at_ = node_at_ + std::size_t{16} * nodes_;
-  end_at_ = edge_at_ + std::size_t{12} * edges_;
-  pool_at_ = end_at_ + std::size_t{8} * ends_;
+  end_at_ = edge_at_ + std::size_t{8} * edges_;
+  key_at_ = end_at_ + std::size_t{8} * ends_;
+  pool_at_ = key_at_ + std::size_t{8} * keys_;
   valid_ = nodes_ > 0 && pool_at_ + pool_ == bytes_.size();
-  wildcards_ = valid_ && bytes_.substr(pool_at_).find(kWildcard) != std::string_view::npos;
-  if (valid_) index_root();
+  if (valid_) index_keys();
 }
 
-void PhraseIndex::index_root() {
-  root_.clear();
+void PhraseIndex::index_keys() {
+  vocab_.clear();
+  vocab_.reserve(keys_);
+  wildcard_ = kNoKey;
+  for (std::uint32_t k = 0; k < keys_; ++k) {
+    const std::size_t e = key_at_ + std::size_t{8} * k;
+    const std::uint32_t id = u32(e);
+    const std::string_view key = bytes_.substr(pool_at_ + id, u32(e + 4));
+    vocab_.emplace(key, Key{id, 0});
+    if (key == kWildcard) wildcard_ = id;
+  }
+  // The root's children, found by the key's entry: most walks start there.
   const std::uint32_t first = u32(node_at_), count = u32(node_at_ + 4);
-  root_.reserve(count);
   for (std::uint32_t k = first; k < first + count; ++k) {
-    const std::size_t e = edge_at_ + std::size_t{12} * k;
-    root_.emplace(bytes_.substr(pool_at_ + u32(e), u32(e + 4)), u32(e + 8));
+    const std::size_t e = edge_at_ + std::size_t{8} * k;
+    const std::uint32_t id = u32(e);
+    // The key table is in id order: find this id's entry for its length.
+    const std::size_t lo_at = key_at_;
+    std::uint32_t lo = 0, hi = keys_;
+    while (lo < hi) {
+      const std::uint32_t mid = lo + (hi - lo) / 2;
+      if (u32(lo_at + std::size_t{8} * mid) < id) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    const std::string_view key = bytes_.substr(pool_at_ + id, u32(lo_at + std::size_t{8} * lo + 4));
+    vocab_[key].root = u32(e + 4);
   }
 }
 
-std::uint32_t PhraseIndex::child(std::uint32_t node, std::string_view key) const {
-  if (node == 0) {
-    auto it = root_.find(key);
-    return it == root_.end() ? 0 : it->second;
-  }
+std::uint32_t PhraseIndex::child(std::uint32_t node, std::uint32_t id) const {
   const std::size_t at = node_at_ + std::size_t{16} * node;
   std::uint32_t lo = u32(at), hi = lo + u32(at + 4);
   while (lo < hi) {
     const std::uint32_t mid = lo + (hi - lo) / 2;
-    const std::size_t e = edge_at_ + std::size_t{12} * mid;
-    const std::string_view k = bytes_.substr(pool_at_ + u32(e), u32(e + 4));
-    const int c = k.compare(key);
-    if (c == 0) return u32(e + 8);
-    if (c < 0) {
+    const std::uint32_t k = u32(edge_at_ + std::size_t{8} * mid);
+    if (k == id) return u32(edge_at_ + std::size_t{8} * mid + 4);
+    if (k < id) {
       lo = mid + 1;
     } else {
       hi = mid;
@@ -167,17 +200,17 @@ void PhraseIndex::emit(std::uint32_t node, std::uint32_t first, std::uint32_t la
   }
 }
 
-void PhraseIndex::walk(const Tokens& tokens, std::uint32_t node, std::uint32_t first, std::uint32_t j,
-                       std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const {
-  for (; j < tokens.size(); ++j) {
-    const Token& t = tokens[j];
-    if (wildcards_ && t.word() && j > first) {
-      if (const std::uint32_t any = child(node, kWildcard)) {
+void PhraseIndex::walk(const Tokens& tokens, std::span<const Key> keys, std::uint32_t node, std::uint32_t first,
+                       std::uint32_t j, std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const {
+  for (; j < keys.size(); ++j) {
+    if (wildcard_ != kNoKey && tokens[j].word() && j > first) {
+      if (const std::uint32_t any = child(node, wildcard_)) {
         emit(any, first, j + 1, out);
-        walk(tokens, any, first, j + 1, out);
+        walk(tokens, keys, any, first, j + 1, out);
       }
     }
-    node = child(node, tokens.key(t));
+    if (keys[j].id == kNoKey) return;
+    node = node == 0 ? keys[j].root : child(node, keys[j].id);
     if (node == 0) return;
     emit(node, first, j + 1, out);
   }
@@ -185,8 +218,17 @@ void PhraseIndex::walk(const Tokens& tokens, std::uint32_t node, std::uint32_t f
 
 void PhraseIndex::match(const Tokens& tokens, std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const {
   if (!valid_) return;
+  // Each token's key looked up once; the walks compare integers from here.
+  thread_local std::vector<Key> keys;
+  keys.resize(tokens.size());
+  for (std::size_t j = 0; j < tokens.size(); ++j) {
+    const auto it = vocab_.find(tokens.key(tokens[j]));
+    keys[j] = it == vocab_.end() ? Key{} : it->second;
+  }
   const auto n = static_cast<std::uint32_t>(tokens.size());
-  for (std::uint32_t i = 0; i < n; ++i) walk(tokens, 0, i, i, out);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (keys[i].root != 0) walk(tokens, keys, 0, i, i, out);
+  }
 }
 
 }  // namespace tactful::detail

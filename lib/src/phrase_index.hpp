@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -43,26 +44,33 @@ class PhraseIndex {
   void match(const Tokens& tokens, std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
 
  private:
+  static constexpr std::uint32_t kNoKey = 0xFFFFFFFFu;
+  // A token's key as the index knows it: its id (offset in the pool), and
+  // the root's child along it (0: no phrase starts with it).
+  struct Key {
+    std::uint32_t id = kNoKey;
+    std::uint32_t root = 0;
+  };
   void parse();
-  void index_root();
+  void index_keys();
   std::uint32_t u32(std::size_t at) const;
-  // The child of `node` along `key`, or 0 when there is none.
-  std::uint32_t child(std::uint32_t node, std::string_view key) const;
+  // The child of `node` along key `id`, or 0 when there is none.
+  std::uint32_t child(std::uint32_t node, std::uint32_t id) const;
   // Follows token j from `node` (exact key, and `*` for a word), recording ends.
-  void walk(const Tokens& tokens, std::uint32_t node, std::uint32_t first, std::uint32_t j,
+  void walk(const Tokens& tokens, std::span<const Key> keys, std::uint32_t node, std::uint32_t first, std::uint32_t j,
             std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
   void emit(std::uint32_t node, std::uint32_t first, std::uint32_t last,
             std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
-  bool wildcards_ = false;
-  // The root's edges by key: most lookups start there, and it has thousands.
-  std::unordered_map<std::string_view, std::uint32_t, WordHash> root_;
+  // Every key of the index, looked up once per token of a text.
+  std::unordered_map<std::string_view, Key, WordHash> vocab_;
+  std::uint32_t wildcard_ = kNoKey;  // the id of `*`, when some phrase has one
 
   std::string owned_;
   std::string_view bytes_;
   std::uint32_t offset_ = 0;
   bool valid_ = false;
-  std::uint32_t nodes_ = 0, edges_ = 0, ends_ = 0, pool_ = 0;
-  std::size_t node_at_ = 0, edge_at_ = 0, end_at_ = 0, pool_at_ = 0;
+  std::uint32_t nodes_ = 0, edges_ = 0, ends_ = 0, keys_ = 0, pool_ = 0;
+  std::size_t node_at_ = 0, edge_at_ = 0, end_at_ = 0, key_at_ = 0, pool_at_ = 0;
 };
 
 }  // namespace tactful::detail

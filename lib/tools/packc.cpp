@@ -49,12 +49,12 @@ int main(int argc, char** argv) {
     }
     all.insert(all.end(), specs->begin(), specs->end());
   }
-  // Store each pattern rule's literal anchors, so loading need not work them out.
+  // Store each pattern's literal anchors, so loading need not work them out.
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (const auto* anchors = check.rules[i]->anchors()) {
+    if (const auto* set = check.rules[i]->pattern_set()) {
       detail::Param p;
       p.type = detail::Param::Type::list;
-      p.items = *anchors;
+      p.items = detail::anchor_items(*set);
       all[i].params.emplace_back(std::string(detail::kAnchorsParam), std::move(p));
     }
   }

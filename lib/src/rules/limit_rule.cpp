@@ -19,8 +19,12 @@ class LimitRule final : public Rule {
 
   const std::vector<std::string>* anchors() const override { return patterns_ ? &patterns_->anchors : nullptr; }
   const LazyRegex* regex() const override { return patterns_ ? patterns_->re.get() : nullptr; }
+  const PatternSet* pattern_set() const override { return patterns_ ? &*patterns_ : nullptr; }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
     if (patterns_) find_all(text, patterns_->re->get(), nullptr, self, out);
+  }
+  void find_one_off(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
+    if (patterns_) find_all(text, patterns_->for_text(text.folded()), nullptr, self, out);
   }
 
   bool counts_only() const override { return true; }

@@ -2,6 +2,8 @@
 // regular expressions, their literal anchors, and `unless`.
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -12,13 +14,17 @@ namespace tactful::detail {
 LazyRegex::LazyRegex(std::string pattern, bool case_sensitive)
     : pattern_(std::move(pattern)), case_sensitive_(case_sensitive) {}
 
+namespace {
+std::unique_ptr<RE2> compile(const std::string& pattern, bool case_sensitive) {
+  RE2::Options opts(RE2::Quiet);
+  opts.set_case_sensitive(case_sensitive);
+  opts.set_max_mem(std::int64_t{64} << 20);
+  return std::make_unique<RE2>(pattern, opts);
+}
+}  // namespace
+
 const RE2& LazyRegex::get() const {
-  std::call_once(once_, [&] {
-    RE2::Options opts(RE2::Quiet);
-    opts.set_case_sensitive(case_sensitive_);
-    opts.set_max_mem(std::int64_t{64} << 20);
-    re_ = std::make_unique<RE2>(pattern_, opts);
-  });
+  std::call_once(once_, [&] { re_ = compile(pattern_, case_sensitive_); });
   return *re_;
 }
 
@@ -29,6 +35,42 @@ std::optional<std::string> LazyRegex::check() const {
 }
 
 namespace {
+
+// Words so common in replies that a literal made of them gates nothing.
+constexpr std::string_view kCommonWords[] = {
+    "a",      "about",  "after", "again",  "all",    "already", "also",    "am",     "an",    "and",   "any",
+    "are",    "as",     "at",    "back",   "be",     "been",    "before",  "but",    "by",    "can",   "clearly",
+    "could",  "did",    "do",    "does",   "for",    "from",    "get",     "got",    "had",   "has",   "have",
+    "he",     "her",    "here",  "him",    "his",    "how",     "i",       "if",     "in",    "into",  "is",
+    "it",     "its",    "just",  "know",   "let",    "like",    "likely",  "make",   "may",   "me",    "might",
+    "more",   "most",   "must",  "my",     "n't",    "need",    "new",     "no",     "not",   "now",   "of",
+    "on",     "one",    "only",  "or",     "other",  "our",     "out",     "over",   "please","probably", "re",
+    "s",      "see",    "she",   "should", "so",     "some",    "still",   "such",   "t",     "than",  "that",
+    "the",    "their",  "them",  "then",   "there",  "these",   "they",    "this",   "time",  "to",    "up",
+    "us",     "ve",     "very",  "want",   "was",    "way",     "we",      "well",   "were",  "what",  "when",
+    "which",  "who",    "why",   "will",   "with",   "would",   "you",     "your",   "ll",    "d",     "m",
+};
+
+// The letters of `literal` outside common words: a literal of common words
+// alone scores 0, however long.
+std::size_t telling_length(std::string_view literal) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < literal.size();) {
+    const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; };
+    if (!is_letter(literal[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < literal.size() && is_letter(literal[j])) ++j;
+    const std::string_view word = literal.substr(i, j - i);
+    // A word cut by the literal's ends ("ommon" of "common") counts whole.
+    const bool common = std::find(std::begin(kCommonWords), std::end(kCommonWords), word) != std::end(kCommonWords);
+    if (!common) n += word.size();
+    i = j;
+  }
+  return n;
+}
 
 // Literal analysis of RE2 syntax, conservative: when unsure, no anchors.
 class AnchorScanner {
@@ -69,13 +111,16 @@ class AnchorScanner {
   // required group's anchors.
   std::optional<std::vector<std::string>> branch(std::size_t pos, std::size_t end) {
     std::optional<std::vector<std::string>> best;
+    // How telling a set of literals is: its weakest member's letters outside
+    // common words ("must " tells little; "exhausting" a lot).
+    // Ties go to the longer literals.
     auto score = [](const std::vector<std::string>& v) {
-      std::size_t m = SIZE_MAX;
-      for (const auto& s : v) m = std::min(m, s.size());
+      std::pair<std::size_t, std::size_t> m{SIZE_MAX, SIZE_MAX};
+      for (const auto& s : v) m = std::min(m, std::pair{telling_length(s), s.size()});
       return m;
     };
     auto offer = [&](std::vector<std::string> v) {
-      if (v.empty() || score(v) < 1) return;
+      if (v.empty() || std::any_of(v.begin(), v.end(), [](const std::string& x) { return x.empty(); })) return;
       for (const auto& s : v) {
         for (char c : s) {
           if (static_cast<unsigned char>(c) >= 0x80) return;  // folded text is ASCII-lowered only
@@ -354,27 +399,83 @@ Result<PhraseList> PhraseList::build(const RuleReader& r, std::string_view key, 
   return list;
 }
 
+// The expressions of the subsets of patterns single checks have needed.
+struct PatternSet::Subsets {
+  std::mutex mutex;
+  std::vector<std::pair<std::uint64_t, std::unique_ptr<RE2>>> compiled;  // by mask of patterns
+};
+
+PatternSet::PatternSet() : subsets_(std::make_unique<Subsets>()) {}
+PatternSet::~PatternSet() = default;
+PatternSet::PatternSet(PatternSet&&) noexcept = default;
+PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
+
+const RE2& PatternSet::for_text(std::string_view folded) const {
+  if (parts.size() < 2 || parts.size() > 64 || part_anchors.size() != parts.size()) return re->get();
+  std::uint64_t mask = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& a = part_anchors[i];
+    const bool can_match = a.empty() || std::any_of(a.begin(), a.end(), [&](const std::string& lit) {
+                             return folded.find(lit) != std::string_view::npos;
+                           });
+    if (can_match) mask |= std::uint64_t{1} << i;
+  }
+  if (mask == 0 || mask == (parts.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << parts.size()) - 1)) {
+    return re->get();  // none can match (any expression finds nothing), or all can
+  }
+  const std::lock_guard lock(subsets_->mutex);
+  for (const auto& [m, compiled] : subsets_->compiled) {
+    if (m == mask) return *compiled;
+  }
+  std::string joined;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (!(mask & (std::uint64_t{1} << i))) continue;
+    if (!joined.empty()) joined += '|';
+    joined += "(?:" + parts[i] + ")";
+  }
+  subsets_->compiled.emplace_back(mask, compile(joined, re->case_sensitive()));
+  return *subsets_->compiled.back().second;
+}
+
+std::vector<std::string> anchor_items(const PatternSet& set) {
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < set.part_anchors.size(); ++i) {
+    if (set.part_anchors[i].empty()) items.push_back(fmt::format("{}:", i));
+    for (const auto& a : set.part_anchors[i]) items.push_back(fmt::format("{}:{}", i, a));
+  }
+  return items;
+}
+
 Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive) {
   auto patterns = r.strings("patterns", true);
   if (!patterns) return tl::unexpected(patterns.error());
   PatternSet set;
   std::string joined;
-  bool anchored = true;  // every alternative has anchors
   for (std::size_t i = 0; i < patterns->size(); ++i) {
-    const std::string p = fold_quotes((*patterns)[i]);
+    std::string p = fold_quotes((*patterns)[i]);
     if (auto ok = r.check_pattern(LazyRegex(p, case_sensitive), "patterns", i, true); !ok) return tl::unexpected(ok.error());
-    if (!r.trusted()) {
-      auto a = literal_anchors(p);
-      anchored &= !a.empty();
-      set.anchors.insert(set.anchors.end(), a.begin(), a.end());
-    }
     if (i) joined += '|';
     joined += "(?:" + p + ")";
+    set.parts.push_back(std::move(p));
   }
-  if (r.trusted()) {
-    if (const Param* a = r.param(kAnchorsParam)) set.anchors = a->items;
-  } else if (!anchored) {
-    set.anchors.clear();
+  set.part_anchors.resize(set.parts.size());
+  if (!r.trusted()) {
+    for (std::size_t i = 0; i < set.parts.size(); ++i) set.part_anchors[i] = literal_anchors(set.parts[i]);
+  } else if (const Param* a = r.param(kAnchorsParam)) {
+    for (const std::string& item : a->items) {
+      const std::size_t colon = item.find(':');
+      if (colon == std::string::npos) continue;
+      const auto i = static_cast<std::size_t>(std::strtoul(item.c_str(), nullptr, 10));
+      if (i >= set.parts.size()) continue;
+      if (colon + 1 < item.size()) set.part_anchors[i].push_back(item.substr(colon + 1));
+    }
+  }
+  // The rule as a whole can match where any pattern can; a pattern without
+  // anchors can match anywhere.
+  const bool anchored = std::none_of(set.part_anchors.begin(), set.part_anchors.end(),
+                                     [](const std::vector<std::string>& a) { return a.empty(); });
+  if (anchored) {
+    for (const auto& a : set.part_anchors) set.anchors.insert(set.anchors.end(), a.begin(), a.end());
   }
   set.re = std::make_unique<LazyRegex>(std::move(joined), case_sensitive);
   return set;

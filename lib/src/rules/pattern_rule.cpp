@@ -11,8 +11,12 @@ class PatternRule final : public Rule {
 
   const std::vector<std::string>* anchors() const override { return &patterns_.anchors; }
   const LazyRegex* regex() const override { return patterns_.re.get(); }
+  const PatternSet* pattern_set() const override { return &patterns_; }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
     find_all(text, patterns_.re->get(), unless_.get(), self, out);
+  }
+  void find_one_off(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
+    find_all(text, patterns_.for_text(text.folded()), unless_.get(), self, out);
   }
 
  private:

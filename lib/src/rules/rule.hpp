@@ -26,6 +26,7 @@
 namespace tactful::detail {
 
 class CompiledRules;
+class PatternSet;
 
 // One place a rule fired, in norm() offsets of the text it ran on.
 struct Hit {
@@ -136,6 +137,11 @@ class Rule {
   virtual const LazyRegex* regex() const { return nullptr; }
   // Phase 1 for pattern and metric kinds.
   virtual void find(const Text& /*text*/, std::uint32_t /*self*/, std::vector<Hit>& /*out*/) const {}
+  // Phase 1 in a single check: as find(), compiling only the expressions
+  // whose literals are in the text.
+  virtual void find_one_off(const Text& text, std::uint32_t self, std::vector<Hit>& out) const { find(text, self, out); }
+  // Pattern kinds: their patterns (packc stores each one's anchors).
+  virtual const PatternSet* pattern_set() const { return nullptr; }
   // Phase 2: policies judge the whole analysis, lower stages first.
   virtual bool is_policy() const { return false; }
   virtual int stage() const { return 1; }
@@ -168,13 +174,35 @@ class PhraseList {
 
 // The `patterns` of a pattern or limit rule as one lazily compiled expression,
 // with the literal anchors that gate it (precomputed in the embedded pack).
-struct PatternSet {
-  std::unique_ptr<LazyRegex> re;
-  std::vector<std::string> anchors;  // empty: always run
+// A single check compiles only the patterns whose anchors are in the text:
+// a pattern that cannot match anywhere changes nothing in a leftmost-first
+// alternation, and compiling is most of what one check costs.
+class PatternSet {
+ public:
+  std::unique_ptr<LazyRegex> re;     // every pattern, joined
+  std::vector<std::string> anchors;  // all patterns' anchors; empty: always run
+  std::vector<std::string> parts;    // each pattern, as joined into `re`
+  // Each pattern's anchors; an empty list: it can match anywhere.
+  std::vector<std::vector<std::string>> part_anchors;
+
+  PatternSet();
+  ~PatternSet();
+  PatternSet(PatternSet&&) noexcept;
+  PatternSet& operator=(PatternSet&&) noexcept;
+  // The expression of the patterns that can match in `folded` (text.folded()).
+  const RE2& for_text(std::string_view folded) const;
+
+ private:
+  struct Subsets;
+  std::unique_ptr<Subsets> subsets_;
 };
 Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive);
-// The parameter under which packc stores precomputed anchors.
+// The parameter under which packc stores precomputed anchors: one item per
+// anchor, "<pattern index>:<literal>", and "<pattern index>:" for a pattern
+// without anchors.
 inline constexpr std::string_view kAnchorsParam = "_anchors";
+// The items packc stores for `set`.
+std::vector<std::string> anchor_items(const PatternSet& set);
 
 // All non-overlapping matches of `re` in the text, `unless` applied.
 void find_all(const Text& text, const RE2& re, const LazyRegex* unless, std::uint32_t self, std::vector<Hit>& out);
