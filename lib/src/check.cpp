@@ -118,11 +118,10 @@ void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std
     return;
   }
   {
-    const std::string_view folded = text.folded();
     for (std::uint32_t r : scope.patterns) {
       const auto& literals = *c.rule(r).anchors();
       const bool maybe = literals.empty() || std::any_of(literals.begin(), literals.end(), [&](const std::string& a) {
-                           return folded.find(a) != std::string_view::npos;
+                           return text.has_literal(a);
                          });
       if (maybe) c.rule(r).find_one_off(text, r, hits);
     }

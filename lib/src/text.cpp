@@ -195,6 +195,33 @@ std::string_view Text::folded() const {
   return folded_lower_;
 }
 
+namespace {
+constexpr unsigned kWindowBits = 14;  // 16 Kbit: a few percent full for a long reply
+std::uint32_t window_hash(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return (v * 0x9E3779B1u) >> (32 - kWindowBits);
+}
+}  // namespace
+
+bool Text::has_literal(std::string_view literal) const {
+  const std::string_view s = folded();
+  if (literal.size() < 4 || s.size() < 4) return s.find(literal) != std::string_view::npos;
+  if (windows_.empty()) {
+    windows_.assign((std::size_t{1} << kWindowBits) / 64, 0);
+    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+      const std::uint32_t h = window_hash(s.data() + i);
+      windows_[h / 64] |= std::uint64_t{1} << (h % 64);
+    }
+  }
+  auto seen = [&](const char* p) {
+    const std::uint32_t h = window_hash(p);
+    return (windows_[h / 64] >> (h % 64)) & 1u;
+  };
+  if (!seen(literal.data()) || !seen(literal.data() + literal.size() - 4)) return false;
+  return s.find(literal) != std::string_view::npos;
+}
+
 void Text::for_each_word(Range r, const std::function<void(Range)>& fn) const {
   const auto& list = tokens().list();
   auto it = std::lower_bound(list.begin(), list.end(), r.begin, [](const Token& t, std::size_t v) { return t.begin < v; });

@@ -52,6 +52,10 @@ class Text {
   const Tokens& tokens() const;
   // norm() with ASCII letters in lower case (same length and offsets).
   std::string_view folded() const;
+  // Does folded() contain `literal` (lower case)? Rules gate on hundreds of
+  // literals per text: a bitmap of the text's 4-byte windows rules most of
+  // them out without a search.
+  bool has_literal(std::string_view literal) const;
 
   // Calls `fn` with every word (letters or digits) of norm() in [r.begin, r.end).
   void for_each_word(Range r, const std::function<void(Range)>& fn) const;
@@ -70,6 +74,7 @@ class Text {
   mutable std::unique_ptr<Tokens> tokens_;
   mutable std::string folded_lower_;
   mutable bool have_folded_ = false;
+  mutable std::vector<std::uint64_t> windows_;  // bitmap of hashed 4-byte windows of folded()
 };
 
 // Folds quotes and exotic spaces as Text does for drafts (rule phrases and

@@ -400,6 +400,8 @@ Result<PhraseList> PhraseList::build(const RuleReader& r, std::string_view key, 
 }
 
 // The expressions of the subsets of patterns single checks have needed.
+constexpr std::size_t kMaxSubsets = 4;
+
 struct PatternSet::Subsets {
   std::mutex mutex;
   std::vector<std::pair<std::uint64_t, std::unique_ptr<RE2>>> compiled;  // by mask of patterns
@@ -410,13 +412,13 @@ PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
-const RE2& PatternSet::for_text(std::string_view folded) const {
+const RE2& PatternSet::for_text(const Text& text) const {
   if (parts.size() < 2 || parts.size() > 64 || part_anchors.size() != parts.size()) return re->get();
   std::uint64_t mask = 0;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const auto& a = part_anchors[i];
     const bool can_match = a.empty() || std::any_of(a.begin(), a.end(), [&](const std::string& lit) {
-                             return folded.find(lit) != std::string_view::npos;
+                             return text.has_literal(lit);
                            });
     if (can_match) mask |= std::uint64_t{1} << i;
   }
@@ -427,6 +429,9 @@ const RE2& PatternSet::for_text(std::string_view folded) const {
   for (const auto& [m, compiled] : subsets_->compiled) {
     if (m == mask) return *compiled;
   }
+  // A long-running checker sees many subsets: past a few, the whole
+  // expression, compiled once, is cheaper than another compile and bounds memory.
+  if (subsets_->compiled.size() >= kMaxSubsets) return re->get();
   std::string joined;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (!(mask & (std::uint64_t{1} << i))) continue;

@@ -16,7 +16,7 @@ class PatternRule final : public Rule {
     find_all(text, patterns_.re->get(), unless_.get(), self, out);
   }
   void find_one_off(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
-    find_all(text, patterns_.for_text(text.folded()), unless_.get(), self, out);
+    find_all(text, patterns_.for_text(text), unless_.get(), self, out);
   }
 
  private:

@@ -189,8 +189,8 @@ class PatternSet {
   ~PatternSet();
   PatternSet(PatternSet&&) noexcept;
   PatternSet& operator=(PatternSet&&) noexcept;
-  // The expression of the patterns that can match in `folded` (text.folded()).
-  const RE2& for_text(std::string_view folded) const;
+  // The expression of the patterns that can match in `text`.
+  const RE2& for_text(const Text& text) const;
 
  private:
   struct Subsets;
