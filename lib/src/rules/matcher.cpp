@@ -422,9 +422,11 @@ const RE2& PatternSet::for_text(const Text& text) const {
                            });
     if (can_match) mask |= std::uint64_t{1} << i;
   }
-  if (mask == 0 || mask == (parts.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << parts.size()) - 1)) {
-    return re->get();  // none can match (any expression finds nothing), or all can
+  if (mask == 0) {
+    static const RE2 kNothing("[^\\x00-\\x{10FFFF}]");  // none can match: an expression that never does
+    return kNothing;
   }
+  if (mask == (parts.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << parts.size()) - 1)) return re->get();
   const std::lock_guard lock(subsets_->mutex);
   for (const auto& [m, compiled] : subsets_->compiled) {
     if (m == mask) return *compiled;
