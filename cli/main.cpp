@@ -47,6 +47,7 @@ Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, rule-file 
 )";
 
 void error(const std::string& msg) { fmt::print(stderr, "tactful: error: {}\n", msg); }
+void warn(const std::string& msg) { fmt::print(stderr, "tactful: warning: {}\n", msg); }
 
 // Writes to standard output; a closed pipe ends the program quietly.
 void emit(std::string_view s) {
@@ -268,8 +269,13 @@ int cmd_check(int argc, char** argv) {
       const auto first = data->find_first_not_of(" \t\r\n");
       if (first != std::string::npos && (*data)[first] == '[') {
         auto parsed = tactful::parse_transcript_json(*data);
-        if (parsed) turns = std::move(*parsed), json_turns = true;
-        else if (as == "transcript") error(fmt::format("{}: {}", source, parsed.error().message));
+        if (parsed) {
+          turns = std::move(*parsed), json_turns = true;
+        } else if (as == "transcript") {  // a JSON array that is not one: say why once
+          error(fmt::format("{}: {}", source, parsed.error().message));
+          failed_input = true;
+          continue;
+        }
       }
       if (!turns) turns = tactful::parse_transcript(*data);
       if (!turns && as == "transcript") {
@@ -279,6 +285,9 @@ int cmd_check(int argc, char** argv) {
       }
     }
     if (turns) {
+      if (vm.count("context")) {
+        warn(fmt::format("{}: --context is not used for a transcript: its customer turns are the context", source));
+      }
       auto reports = tactful::check_transcript(checker, *data, *turns, source, name);
       if (!reports) {
         error(reports.error().to_string());

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
 #include "text.hpp"
@@ -91,7 +92,19 @@ Result<std::vector<Turn>> parse_transcript_json(std::string_view json) {
   simdjson::dom::element doc;
   simdjson::padded_string padded(json);
   if (auto e = parser.parse(padded).get(doc)) {
-    return make_error(ErrorCode::usage, fmt::format("not a JSON transcript: {}", simdjson::error_message(e)));
+    // simdjson says what is wrong, not where: ask nlohmann for the place.
+    std::string where;
+    try {
+      [[maybe_unused]] const nlohmann::json parsed = nlohmann::json::parse(json);
+    } catch (const nlohmann::json::parse_error& pe) {
+      const std::size_t at = std::min<std::size_t>(pe.byte > 0 ? pe.byte - 1 : 0, json.size());
+      const std::string_view before = json.substr(0, at);
+      const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+      const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+      where = fmt::format("line {}, column {}: ", line, at - line_start + 1);
+    } catch (const nlohmann::json::exception&) {
+    }
+    return make_error(ErrorCode::usage, fmt::format("not a JSON transcript: {}{}", where, simdjson::error_message(e)));
   }
   simdjson::dom::array arr;
   if (doc.get_array().get(arr)) return make_error(ErrorCode::usage, "a JSON transcript is an array of turns");

@@ -4,7 +4,7 @@ set(run "${CMAKE_CURRENT_SOURCE_DIR}/cli/run_case.cmake")
 set(pack "--no-default-rules|--rules|data/pack")
 
 function(cli_case name)
-  cmake_parse_arguments(C "PIPE_HEAD" "ARGS;RC;GOLDEN;STDOUT;STDERR;STDIN" "" ${ARGN})
+  cmake_parse_arguments(C "PIPE_HEAD" "ARGS;RC;GOLDEN;STDOUT;STDERR;STDERR_LINES;STDIN" "" ${ARGN})
   set(defs -DTACTFUL=$<TARGET_FILE:tactful_cli> "-DARGS=${C_ARGS}" -DEXPECT_RC=${C_RC})
   if(C_GOLDEN)
     list(APPEND defs "-DGOLDEN=${CMAKE_CURRENT_SOURCE_DIR}/golden/${C_GOLDEN}")
@@ -14,6 +14,9 @@ function(cli_case name)
   endif()
   if(C_STDERR)
     list(APPEND defs "-DSTDERR_MATCH=${C_STDERR}")
+  endif()
+  if(C_STDERR_LINES)
+    list(APPEND defs -DSTDERR_LINES=${C_STDERR_LINES})
   endif()
   if(C_STDIN)
     list(APPEND defs "-DSTDIN=${CMAKE_CURRENT_SOURCE_DIR}/${C_STDIN}")
@@ -98,6 +101,10 @@ cli_case("transcript text" ARGS "check|${pack}|data/chat/chat.txt" RC 1 GOLDEN c
 cli_case("transcript json" ARGS "check|${pack}|--format|json|data/chat/turns.json" RC 1
          STDOUT "\"source\":\"data/chat/turns.json\",\"turn\":2,")
 cli_case("transcript forced" ARGS "check|${pack}|--as|transcript|data/drafts/plain.txt" RC 2 STDERR "not a transcript")
+cli_case("transcript json malformed: one error" ARGS "check|${pack}|--as|transcript|data/chat/truncated.json" RC 2
+         STDERR "truncated.json: not a JSON transcript: line 2, column [0-9]+: " STDERR_LINES 1)
+cli_case("transcript with --context: a warning" ARGS "check|${pack}|--context|data/drafts/upset-customer.txt|data/chat/chat.txt"
+         RC 1 STDERR "warning: data/chat/chat.txt: --context is not used for a transcript" STDERR_LINES 1)
 cli_case("draft forced" ARGS "check|${pack}|--as|draft|data/chat/chat.txt" RC 1 STDOUT "chat.txt: score")
 
 # Mail messages (.eml through GMime) and HTML drafts (through gumbo), with the

@@ -1,7 +1,7 @@
 # Runs the tactful binary once and checks its exit code, standard output
 # (against a golden file) and standard error (against a regular expression).
 #   -DTACTFUL=path -DARGS="a|b|c" -DEXPECT_RC=n [-DGOLDEN=file] [-DSTDOUT_MATCH=re]
-#   [-DSTDERR_MATCH=re] [-DSTDIN=file] [-DWORKDIR=dir] [-DPIPE_HEAD=1]
+#   [-DSTDERR_MATCH=re] [-DSTDERR_LINES=n] [-DSTDIN=file] [-DWORKDIR=dir] [-DPIPE_HEAD=1]
 string(REPLACE "|" ";" args "${ARGS}")
 set(extra)
 if(DEFINED STDIN)
@@ -39,6 +39,13 @@ if(DEFINED STDOUT_MATCH AND NOT out MATCHES "${STDOUT_MATCH}")
 endif()
 if(DEFINED STDERR_MATCH AND NOT err MATCHES "${STDERR_MATCH}")
   message(SEND_ERROR "stderr does not match '${STDERR_MATCH}':\n${err}")
+endif()
+if(DEFINED STDERR_LINES)
+  string(REGEX MATCHALL "\n" newlines "${err}")
+  list(LENGTH newlines lines)
+  if(NOT lines EQUAL STDERR_LINES)
+    message(SEND_ERROR "stderr has ${lines} lines, expected ${STDERR_LINES}:\n${err}")
+  endif()
 endif()
 if(NOT DEFINED STDERR_MATCH AND NOT err STREQUAL "")
   message(SEND_ERROR "unexpected stderr:\n${err}")
