@@ -70,6 +70,10 @@ TEST_CASE("the checker ignores quoted words and uses them as the customer's mess
   auto only = tactful::Checker(rules).check({"> just a quote\n", {}, {}, "q"});
   REQUIRE_FALSE(only.has_value());
   CHECK(only.error().code == tactful::ErrorCode::empty_input);
+  // Non-breaking spaces outside the quote are no words either.
+  auto spaces = tactful::Checker(rules).check({"\xC2\xA0\xC2\xA0\n> just a quote\n", {}, {}, "q"});
+  REQUIRE_FALSE(spaces.has_value());
+  CHECK(spaces.error().code == tactful::ErrorCode::empty_input);
 }
 
 TEST_CASE("findings keep their positions in the draft as written") {

@@ -208,8 +208,11 @@ Result<Report> Checker::check(const Draft& draft) const {
       }
     }
     own = masked;
-    if (auto r = validate_input(own); !r) {
-      Error e = r.error();
+    // The draft is valid UTF-8 already and masking keeps whole lines: only
+    // blankness is in question.
+    if (is_blank(own)) {
+      Error e;
+      e.code = ErrorCode::empty_input;
       e.message = "the draft has no words of its own outside quoted history and signature";
       return tl::unexpected(e);
     }
@@ -279,7 +282,6 @@ Result<Report> Checker::check(const Draft& draft) const {
     a.facts.insert("name.known");
     if (uses_name(reply, report.customer_name)) a.signals.set(static_cast<std::size_t>(Signal::name));
   }
-  a.reply_words = reply.count_words({0, reply.norm().size()});
 
   // Phase 2: policies, in stages; what a stage signals, later stages see.
   std::vector<Hit> judged;

@@ -236,6 +236,15 @@ std::size_t Text::count_words(Range r) const {
   return n;
 }
 
+bool is_blank(std::string_view s) {
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    if (c >= 0 && !u_isUWhiteSpace(c) && c != 0xFEFF) return false;
+  }
+  return true;
+}
+
 bool is_word_char(char32_t c) {
   auto cp = static_cast<UChar32>(c);
   return u_hasBinaryProperty(cp, UCHAR_ALPHABETIC) || u_isdigit(cp) ||

@@ -46,7 +46,7 @@ class RequireRule final : public Rule {
     for (Signal s : when_.absent) {
       if (a.signals.test(static_cast<std::size_t>(s))) return;
     }
-    if (a.reply_words < when_.min_words) return;
+    if (a.reply_words() < when_.min_words) return;
     for (Signal s : required_) {
       if (a.signals.test(static_cast<std::size_t>(s))) return;
     }

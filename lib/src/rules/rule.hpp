@@ -49,7 +49,14 @@ struct Analysis {
   std::bitset<kSignalCount> signals;
   std::set<std::string, std::less<>> facts;  // read from the customer's message
   std::string_view customer_name;            // given, or what the customer signed with; may be empty
-  std::size_t reply_words = 0;
+  // Words in the reply, counted on first use (only some policies ask).
+  std::size_t reply_words() const {
+    if (!reply_words_) reply_words_ = reply->count_words({0, reply->norm().size()});
+    return *reply_words_;
+  }
+
+ private:
+  mutable std::optional<std::size_t> reply_words_;
 };
 
 // A regular expression compiled on first use: compiling is the costly part of
