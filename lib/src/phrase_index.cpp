@@ -150,7 +150,7 @@ void PhraseIndex::index_keys() {
     const std::size_t e = key_at_ + std::size_t{8} * k;
     const std::uint32_t id = u32(e);
     const std::string_view key = bytes_.substr(pool_at_ + id, u32(e + 4));
-    vocab_.emplace(key, Key{id, 0});
+    vocab_[key] = Key{id, 0};
     if (key == kWildcard) wildcard_ = id;
   }
   // The root's children, found by the key's entry: most walks start there.
@@ -222,8 +222,8 @@ void PhraseIndex::match(const Tokens& tokens, std::vector<std::pair<std::uint32_
   thread_local std::vector<Key> keys;
   keys.resize(tokens.size());
   for (std::size_t j = 0; j < tokens.size(); ++j) {
-    const auto it = vocab_.find(tokens.key(tokens[j]));
-    keys[j] = it == vocab_.end() ? Key{} : it->second;
+    const Key* k = vocab_.find(tokens.key(tokens[j]));
+    keys[j] = k ? *k : Key{};
   }
   const auto n = static_cast<std::uint32_t>(tokens.size());
   for (std::uint32_t i = 0; i < n; ++i) {

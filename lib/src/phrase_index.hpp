@@ -62,7 +62,7 @@ class PhraseIndex {
   void emit(std::uint32_t node, std::uint32_t first, std::uint32_t last,
             std::vector<std::pair<std::uint32_t, PhraseMatch>>& out) const;
   // Every key of the index, looked up once per token of a text.
-  std::unordered_map<std::string_view, Key, WordHash> vocab_;
+  WordTable<Key> vocab_;
   std::uint32_t wildcard_ = kNoKey;  // the id of `*`, when some phrase has one
 
   std::string owned_;

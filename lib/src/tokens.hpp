@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,100 @@ struct WordHash {
     h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
+};
+
+// A map from words (views the owner keeps alive) to values, built once and
+// then only read: open addressing in one flat table, so a lookup is one hash
+// and, most often, one cache line, where std::unordered_map chases a node.
+template <class Value>
+class WordTable {
+ public:
+  // The value for `key`, added (default) when absent.
+  Value& operator[](std::string_view key) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    const std::size_t h = WordHash{}(key);
+    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& s = slots_[i];
+      if (s.index == 0) {
+        entries_.emplace_back(key, Value{});
+        s = {static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(entries_.size())};
+        return entries_.back().second;
+      }
+      if (s.tag == static_cast<std::uint32_t>(h >> 32) && entries_[s.index - 1].first == key) {
+        return entries_[s.index - 1].second;
+      }
+    }
+  }
+  const Value* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const std::size_t h = WordHash{}(key);
+    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[i];
+      if (s.index == 0) return nullptr;
+      if (s.tag == static_cast<std::uint32_t>(h >> 32) && entries_[s.index - 1].first == key) {
+        return &entries_[s.index - 1].second;
+      }
+    }
+  }
+  void clear() {
+    entries_.clear();
+    slots_.clear();
+  }
+  void reserve(std::size_t n) {
+    entries_.reserve(n);
+    while (slots_.size() < n * 2) grow();
+  }
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;    // high bits of the hash
+    std::uint32_t index = 0;  // 1 + the entry's index; 0: empty
+  };
+  void grow() {
+    std::vector<Slot> bigger(slots_.empty() ? 16 : slots_.size() * 2);
+    for (std::uint32_t k = 0; k < entries_.size(); ++k) {
+      const std::size_t h = WordHash{}(entries_[k].first);
+      std::size_t i = h & (bigger.size() - 1);
+      while (bigger[i].index != 0) i = (i + 1) & (bigger.size() - 1);
+      bigger[i] = {static_cast<std::uint32_t>(h >> 32), k + 1};
+    }
+    slots_ = std::move(bigger);
+  }
+  std::vector<std::pair<std::string_view, Value>> entries_;
+  std::vector<Slot> slots_;
+};
+
+// A set of folded words, looked up by string_view without allocating. The
+// words are stored once, in stable storage, and indexed by a WordTable.
+class WordSet {
+ public:
+  WordSet() = default;
+  WordSet(WordSet&&) noexcept = default;
+  WordSet& operator=(WordSet&&) noexcept = default;
+  WordSet(const WordSet& o) { *this = o; }
+  WordSet& operator=(const WordSet& o) {
+    if (this != &o) {
+      words_.clear();
+      index_.clear();
+      for (const auto& w : o.words_) insert(w);
+    }
+    return *this;
+  }
+  void insert(std::string_view word) {
+    if (index_.find(word)) return;
+    words_.emplace_back(word);
+    index_[words_.back()] = 1;
+  }
+  bool contains(std::string_view word) const { return index_.find(word) != nullptr; }
+  bool empty() const { return words_.empty(); }
+  std::size_t size() const { return words_.size(); }
+  auto begin() const { return words_.begin(); }
+  auto end() const { return words_.end(); }
+
+ private:
+  std::deque<std::string> words_;  // a deque never moves its strings, so the index's views stay valid
+  WordTable<char> index_;
 };
 
 // The tokens of a short piece of text (a phrase), as folded keys.

@@ -34,7 +34,7 @@ class AddressRule final : public Rule {
     std::string first;
     for (const Token& t : name.list()) {
       if (!t.word() || titles_.contains(name.key(t))) continue;
-      parts.emplace(name.key(t));
+      parts.insert(name.key(t));
       if (first.empty()) first = std::string(a.customer_name.substr(t.begin, t.end - t.begin));
     }
     if (parts.empty()) return;

@@ -86,8 +86,6 @@ std::string_view large_repeat(std::string_view pattern);
 // pattern contains; empty when no such set is known.
 std::vector<std::string> literal_anchors(std::string_view pattern);
 
-// A set of folded words, looked up by string_view without allocating.
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 
 // Reads a spec's kind-specific settings; errors point at the value's line.
 class RuleReader {
