@@ -18,10 +18,12 @@ namespace {
 
 }  // namespace
 
-// Batch checking: the expression of every pattern rule, and the gate of every
-// whole-text rule that has one (entities), in one RE2::Set per scope, so one
-// pass over a text says which of them can match at all, and only those run.
-// Compiling it costs tens of milliseconds, once.
+// Batch checking: the expression of every pattern rule, and the gates of
+// the whole-text rules that have them (entities), in one RE2::Set per scope,
+// so one pass over a text says which of them can match at all, and only those
+// run. Compiling it costs tens of milliseconds, once. A rule whose expression
+// the set cannot take, or should not (counted repetition above kMaxRepeat
+// would multiply the set's states), runs on every text instead.
 class PatternIndex {
  public:
   explicit PatternIndex(const CompiledRules& c) {
@@ -29,63 +31,66 @@ class PatternIndex {
     build(c, c.customer, customer_);
   }
   // The pattern and whole-text rules of `scope` that must run on `text`, in
-  // the order the scope lists them.
+  // the order the scope lists them (patterns, then whole-text rules).
   void candidates(const Scope& scope, bool customer, std::string_view text, std::vector<std::uint32_t>& out) const {
     const Part& p = customer ? customer_ : reply_;
     out.clear();
     std::vector<int> hit;
     RE2::Set::ErrorInfo info{};
-    if (!p.set || (!p.set->Match(re2::StringPiece(text.data(), text.size()), &hit, &info) &&
-                   info.kind != RE2::Set::kNoError)) {  // no set, or it gave up: run them all
-      out = scope.patterns;
-      out.insert(out.end(), scope.always.begin(), scope.always.end());
-      return;
-    }
-    std::sort(hit.begin(), hit.end());
-    std::vector<bool> gate_open(scope.always.size());
-    for (int h : hit) {
-      const auto i = static_cast<std::size_t>(h);
-      if (i < scope.patterns.size()) {
-        out.push_back(scope.patterns[i]);
-      } else {
-        gate_open[p.always_at[i - scope.patterns.size()]] = true;
-      }
+    const bool all = !p.set || (!p.set->Match(re2::StringPiece(text.data(), text.size()), &hit, &info) &&
+                                info.kind != RE2::Set::kNoError);  // no set, or it gave up: run them all
+    std::vector<bool> run(scope.patterns.size() + scope.always.size(), all);
+    for (std::size_t i = 0; i < run.size(); ++i) run[i] = run[i] || !p.indexed[i];
+    for (int h : hit) run[p.slot_of[static_cast<std::size_t>(h)]] = true;
+    for (std::size_t i = 0; i < scope.patterns.size(); ++i) {
+      if (run[i]) out.push_back(scope.patterns[i]);
     }
     for (std::size_t i = 0; i < scope.always.size(); ++i) {
-      if (gate_open[i] || !p.gated[i]) out.push_back(scope.always[i]);
+      if (run[scope.patterns.size() + i]) out.push_back(scope.always[i]);
     }
   }
 
  private:
-  // Set index i < patterns.size() is pattern rule i; after them come the
-  // gates of the whole-text rules.
+  // Slots: scope.patterns, then scope.always.
   struct Part {
     std::unique_ptr<RE2::Set> set;
-    std::vector<std::size_t> always_at;  // gate k -> index in scope.always
-    std::vector<bool> gated;             // per scope.always: has a gate in the set
+    std::vector<std::size_t> slot_of;  // set entry -> slot
+    std::vector<bool> indexed;         // per slot: gated by the set
   };
   static void build(const CompiledRules& c, const Scope& scope, Part& part) {
     RE2::Options opts;
     opts.set_log_errors(false);
     opts.set_max_mem(std::int64_t{256} << 20);
     auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-    auto add = [&](const LazyRegex& re) {
-      const std::string p = re.case_sensitive() ? "(?:" + re.pattern() + ")" : "(?i:" + re.pattern() + ")";
-      return set->Add(p, nullptr) >= 0;
-    };
-    for (std::uint32_t r : scope.patterns) {
-      const LazyRegex* re = c.rule(r).regex();
-      if (!re || !add(*re)) return;  // cannot index this one: run every rule
+    std::vector<std::uint32_t> slots(scope.patterns);
+    slots.insert(slots.end(), scope.always.begin(), scope.always.end());
+    part.indexed.assign(slots.size(), false);
+    std::vector<const LazyRegex*> gates;
+    for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+      gates.clear();
+      c.rule(slots[slot]).gates(gates);
+      const bool indexable = !gates.empty() && std::none_of(gates.begin(), gates.end(), [](const LazyRegex* re) {
+        return !large_repeat(re->pattern()).empty();
+      });
+      if (!indexable) continue;  // runs on every text
+      bool added = true;
+      for (const LazyRegex* re : gates) {
+        const std::string p = re->case_sensitive() ? "(?:" + re->pattern() + ")" : "(?i:" + re->pattern() + ")";
+        if (set->Add(p, nullptr) < 0) {
+          added = false;
+          break;
+        }
+        part.slot_of.push_back(slot);
+      }
+      // An expression the set refused: the rule runs on every text. Its
+      // entries already added stay in the set, still mapped to this slot.
+      part.indexed[slot] = added;
     }
-    part.gated.resize(scope.always.size());
-    for (std::size_t i = 0; i < scope.always.size(); ++i) {
-      const LazyRegex* re = c.rule(scope.always[i]).regex();
-      if (!re) continue;
-      if (!add(*re)) return;
-      part.always_at.push_back(i);
-      part.gated[i] = true;
+    if (!part.slot_of.empty() && set->Compile()) {
+      part.set = std::move(set);
+    } else {
+      part.indexed.assign(slots.size(), false);
     }
-    if (set->Compile()) part.set = std::move(set);
   }
   Part reply_, customer_;
 };
@@ -117,15 +122,8 @@ void run_scope(const CompiledRules& c, const Scope& scope, const Text& text, std
     for (std::uint32_t r : run) c.rule(r).find(text, r, hits);
     return;
   }
-  {
-    for (std::uint32_t r : scope.patterns) {
-      const auto& literals = *c.rule(r).anchors();
-      const bool maybe = literals.empty() || std::any_of(literals.begin(), literals.end(), [&](const std::string& a) {
-                           return text.has_literal(a);
-                         });
-      if (maybe) c.rule(r).find_one_off(text, r, hits);
-    }
-  }
+  // A single check: each pattern rule runs the patterns its literals allow.
+  for (std::uint32_t r : scope.patterns) c.rule(r).find_one_off(text, r, hits);
   for (std::uint32_t r : scope.always) c.rule(r).find_one_off(text, r, hits);
 }
 

@@ -48,8 +48,8 @@ class Tokens {
 // general-purpose std::hash, and word sets and the phrase index look up a key
 // per token.
 struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
+  std::size_t operator()(std::string_view s) const noexcept { return static_cast<std::size_t>(hash64(s)); }
+  static std::uint64_t hash64(std::string_view s) noexcept {
     std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
     std::size_t i = 0;
     for (; i + 8 <= s.size(); i += 8) {
@@ -61,7 +61,7 @@ struct WordHash {
     std::uint64_t v = 0;
     std::memcpy(&v, s.data() + i, s.size() - i);
     h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
-    return static_cast<std::size_t>(h ^ (h >> 29));
+    return h ^ (h >> 29);
   }
 };
 
@@ -74,8 +74,8 @@ class WordTable {
   // The value for `key`, added (default) when absent.
   Value& operator[](std::string_view key) {
     if ((entries_.size() + 1) * 2 > slots_.size()) grow();
-    const std::size_t h = WordHash{}(key);
-    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    const std::uint64_t h = WordHash::hash64(key);
+    for (std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       Slot& s = slots_[i];
       if (s.index == 0) {
         entries_.emplace_back(key, Value{});
@@ -89,8 +89,8 @@ class WordTable {
   }
   const Value* find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
-    const std::size_t h = WordHash{}(key);
-    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    const std::uint64_t h = WordHash::hash64(key);
+    for (std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       const Slot& s = slots_[i];
       if (s.index == 0) return nullptr;
       if (s.tag == static_cast<std::uint32_t>(h >> 32) && entries_[s.index - 1].first == key) {
@@ -116,8 +116,8 @@ class WordTable {
   void grow() {
     std::vector<Slot> bigger(slots_.empty() ? 16 : slots_.size() * 2);
     for (std::uint32_t k = 0; k < entries_.size(); ++k) {
-      const std::size_t h = WordHash{}(entries_[k].first);
-      std::size_t i = h & (bigger.size() - 1);
+      const std::uint64_t h = WordHash::hash64(entries_[k].first);
+      std::size_t i = static_cast<std::size_t>(h) & (bigger.size() - 1);
       while (bigger[i].index != 0) i = (i + 1) & (bigger.size() - 1);
       bigger[i] = {static_cast<std::uint32_t>(h >> 32), k + 1};
     }

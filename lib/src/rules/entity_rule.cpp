@@ -13,19 +13,13 @@ namespace {
 class EntityRule final : public Rule {
  public:
   EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns, WordSet ignore)
-      : entity_(std::move(entity)), patterns_(std::move(patterns)), ignore_(std::move(ignore)) {
-    // Any pattern matching, capture groups aside: batch checks skip the rule
-    // on messages where it cannot find anything.
-    std::string any;
-    for (const auto& p : patterns_) {
-      if (!any.empty()) any += '|';
-      any += "(?:" + without_names(p->pattern()) + ")";
-    }
-    if (!patterns_.empty()) gate_ = std::make_unique<LazyRegex>(std::move(any), patterns_.front()->case_sensitive());
-  }
+      : entity_(std::move(entity)), patterns_(std::move(patterns)), ignore_(std::move(ignore)) {}
 
   bool reads_whole_text() const override { return true; }
-  const LazyRegex* regex() const override { return gate_.get(); }
+  // Batch checks skip the rule on messages where no pattern matches.
+  void gates(std::vector<const LazyRegex*>& out) const override {
+    for (const auto& p : patterns_) out.push_back(p.get());
+  }
   std::string_view entity() const override { return entity_; }
 
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
@@ -51,21 +45,6 @@ class EntityRule final : public Rule {
   }
 
  private:
-  // "(?P<entity>" opens a plain group: patterns joined by "|" may each name one.
-  static std::string without_names(std::string pattern) {
-    static constexpr std::string_view kNamed = "(?P<";
-    for (std::size_t at = pattern.find(kNamed); at != std::string::npos; at = pattern.find(kNamed, at)) {
-      if (at > 0 && pattern[at - 1] == '\\') {
-        ++at;
-        continue;
-      }
-      const std::size_t close = pattern.find('>', at);
-      if (close == std::string::npos) break;
-      pattern.replace(at, close + 1 - at, "(?:");
-    }
-    return pattern;
-  }
-
   static int named_group(const RE2& re) {
     const auto& names = re.NamedCapturingGroups();
     const auto it = names.find("entity");
@@ -75,7 +54,6 @@ class EntityRule final : public Rule {
   std::string entity_;
   std::vector<std::unique_ptr<LazyRegex>> patterns_;
   WordSet ignore_;  // folded entity texts that are not entities
-  std::unique_ptr<LazyRegex> gate_;
 };
 
 }  // namespace
@@ -91,7 +69,7 @@ Result<std::unique_ptr<Rule>> make_entity_rule(const RuleReader& r) {
   std::vector<std::unique_ptr<LazyRegex>> compiled;
   for (std::size_t i = 0; i < patterns->size(); ++i) {
     auto re = std::make_unique<LazyRegex>(fold_quotes((*patterns)[i]), *cs);
-    if (auto ok = r.check_pattern(*re, "patterns", i, true); !ok) return tl::unexpected(ok.error());
+    if (auto ok = r.check_pattern(*re, "patterns", i); !ok) return tl::unexpected(ok.error());
     compiled.push_back(std::move(re));
   }
   auto ignore = r.words("ignore", false);

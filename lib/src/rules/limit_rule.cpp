@@ -24,7 +24,7 @@ class LimitRule final : public Rule {
     if (patterns_) find_all(text, patterns_->re->get(), nullptr, self, out);
   }
   void find_one_off(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
-    if (patterns_) find_all(text, patterns_->for_text(text), nullptr, self, out);
+    if (const RE2* re = patterns_ ? patterns_->for_text(text) : nullptr) find_all(text, *re, nullptr, self, out);
   }
 
   bool counts_only() const override { return true; }

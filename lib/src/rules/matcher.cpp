@@ -43,7 +43,7 @@ constexpr std::string_view kCommonWords[] = {
     "could",  "did",    "do",    "does",   "for",    "from",    "get",     "got",    "had",   "has",   "have",
     "he",     "her",    "here",  "him",    "his",    "how",     "i",       "if",     "in",    "into",  "is",
     "it",     "its",    "just",  "know",   "let",    "like",    "likely",  "make",   "may",   "me",    "might",
-    "more",   "most",   "must",  "my",     "n't",    "need",    "new",     "no",     "not",   "now",   "of",
+    "more",   "most",   "must",  "my",     "need",    "new",     "no",     "not",   "now",   "of",
     "on",     "one",    "only",  "or",     "other",  "our",     "out",     "over",   "please","probably", "re",
     "s",      "see",    "she",   "should", "so",     "some",    "still",   "such",   "t",     "than",  "that",
     "the",    "their",  "them",  "then",   "there",  "these",   "they",    "this",   "time",  "to",    "up",
@@ -326,19 +326,29 @@ std::string_view large_repeat(std::string_view pattern) {
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\') {
-      ++i;  // an escaped character, "\{" included
+      if (i + 1 >= pattern.size()) break;
+      const char e = pattern[i + 1];
+      if ((e == 'x' || e == 'p' || e == 'P') && i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        i = pattern.find('}', i);  // "\x{2014}", "\p{Greek}": braces of the escape, not a count
+        if (i == std::string_view::npos) break;
+      } else if (e == 'Q') {
+        i = pattern.find("\\E", i + 2);  // "\Q...\E": all literal
+        if (i == std::string_view::npos) break;
+        ++i;
+      } else {
+        ++i;  // an escaped character, "\{" included
+      }
     } else if (in_class) {
       in_class = c != ']';
     } else if (c == '[') {
       in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
       if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;  // "[]...]": the ']' is a member
-    } else if (c == '{') {
+    } else if (c == '{' && i > 0) {
       const std::size_t close = pattern.find('}', i);
       if (close == std::string_view::npos) break;
       const std::string_view body = pattern.substr(i + 1, close - i - 1);
       const std::size_t comma = body.find(',');
-      const std::string_view hi = comma == std::string_view::npos ? body : body.substr(comma + 1);
-      const std::string_view lo = body.substr(0, comma);
       auto number = [](std::string_view s) {
         int n = 0;
         for (char d : s) {
@@ -347,25 +357,21 @@ std::string_view large_repeat(std::string_view pattern) {
         }
         return s.empty() ? -1 : n;
       };
-      if (number(lo) > kMaxRepeat || number(hi) > kMaxRepeat) return pattern.substr(i, close + 1 - i);
-      i = close;
+      const int lo = number(body.substr(0, comma));
+      const int hi = comma == std::string_view::npos ? lo : (comma + 1 == body.size() ? lo : number(body.substr(comma + 1)));
+      // "{n}", "{n,}", "{n,m}" count; anything else ("{,30}", "{x}") is literal text to RE2.
+      if (lo >= 0 && hi >= 0 && (lo > kMaxRepeat || hi > kMaxRepeat)) return pattern.substr(i, close + 1 - i);
+      if (lo >= 0 && hi >= 0) i = close;
     }
   }
   return {};
 }
 
-Result<void> RuleReader::check_pattern(const LazyRegex& re, std::string_view key, std::size_t item, bool indexed) const {
+Result<void> RuleReader::check_pattern(const LazyRegex& re, std::string_view key, std::size_t item) const {
   if (trusted_) return {};
-  const Param* p = param(key);
-  const std::string& shown = p && item < p->items.size() ? p->items[item] : re.pattern();
   if (auto bad = re.check()) {
-    return error(p, fmt::format("bad pattern \"{}\": {}", shown, *bad), item, ErrorCode::bad_pattern);
-  }
-  if (const std::string_view big = large_repeat(re.pattern()); indexed && !big.empty()) {
-    return error(p,
-                 fmt::format("pattern \"{}\": the repetition {} is above {{{}}}, which makes batch checks slow; use *? "
-                             "(the sentence bounds it)",
-                             shown, big, kMaxRepeat),
+    const Param* p = param(key);
+    return error(p, fmt::format("bad pattern \"{}\": {}", p && item < p->items.size() ? p->items[item] : re.pattern(), *bad),
                  item, ErrorCode::bad_pattern);
   }
   return {};
@@ -412,8 +418,14 @@ PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
-const RE2& PatternSet::for_text(const Text& text) const {
-  if (parts.size() < 2 || parts.size() > 64 || part_anchors.size() != parts.size()) return re->get();
+const RE2* PatternSet::for_text(const Text& text) const {
+  const bool per_part = parts.size() >= 2 && parts.size() <= 64 && part_anchors.size() == parts.size();
+  if (!per_part) {  // the rule's anchors, all together
+    const bool can_match = anchors.empty() || std::any_of(anchors.begin(), anchors.end(), [&](const std::string& lit) {
+                             return text.has_literal(lit);
+                           });
+    return can_match ? &re->get() : nullptr;
+  }
   std::uint64_t mask = 0;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const auto& a = part_anchors[i];
@@ -422,26 +434,30 @@ const RE2& PatternSet::for_text(const Text& text) const {
                            });
     if (can_match) mask |= std::uint64_t{1} << i;
   }
-  if (mask == 0) {
-    static const RE2 kNothing("[^\\x00-\\x{10FFFF}]");  // none can match: an expression that never does
-    return kNothing;
+  if (mask == 0) return nullptr;
+  if (mask == (parts.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << parts.size()) - 1)) return &re->get();
+  {
+    const std::lock_guard lock(subsets_->mutex);
+    for (const auto& [m, compiled] : subsets_->compiled) {
+      if (m == mask) return compiled.get();
+    }
+    // A long-running checker sees many subsets: past a few, the whole
+    // expression, compiled once, is cheaper than another compile and bounds memory.
+    if (subsets_->compiled.size() >= kMaxSubsets) return &re->get();
   }
-  if (mask == (parts.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << parts.size()) - 1)) return re->get();
-  const std::lock_guard lock(subsets_->mutex);
-  for (const auto& [m, compiled] : subsets_->compiled) {
-    if (m == mask) return *compiled;
-  }
-  // A long-running checker sees many subsets: past a few, the whole
-  // expression, compiled once, is cheaper than another compile and bounds memory.
-  if (subsets_->compiled.size() >= kMaxSubsets) return re->get();
   std::string joined;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (!(mask & (std::uint64_t{1} << i))) continue;
     if (!joined.empty()) joined += '|';
     joined += "(?:" + parts[i] + ")";
   }
-  subsets_->compiled.emplace_back(mask, compile(joined, re->case_sensitive()));
-  return *subsets_->compiled.back().second;
+  auto fresh = compile(joined, re->case_sensitive());  // outside the lock: other threads go on
+  const std::lock_guard lock(subsets_->mutex);
+  for (const auto& [m, compiled] : subsets_->compiled) {
+    if (m == mask) return compiled.get();  // another thread compiled it meanwhile
+  }
+  subsets_->compiled.emplace_back(mask, std::move(fresh));
+  return subsets_->compiled.back().second.get();
 }
 
 std::vector<std::string> anchor_items(const PatternSet& set) {
@@ -460,7 +476,7 @@ Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive) {
   std::string joined;
   for (std::size_t i = 0; i < patterns->size(); ++i) {
     std::string p = fold_quotes((*patterns)[i]);
-    if (auto ok = r.check_pattern(LazyRegex(p, case_sensitive), "patterns", i, true); !ok) return tl::unexpected(ok.error());
+    if (auto ok = r.check_pattern(LazyRegex(p, case_sensitive), "patterns", i); !ok) return tl::unexpected(ok.error());
     if (i) joined += '|';
     joined += "(?:" + p + ")";
     set.parts.push_back(std::move(p));

@@ -16,7 +16,7 @@ class PatternRule final : public Rule {
     find_all(text, patterns_.re->get(), unless_.get(), self, out);
   }
   void find_one_off(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
-    find_all(text, patterns_.for_text(text), unless_.get(), self, out);
+    if (const RE2* re = patterns_.for_text(text)) find_all(text, *re, unless_.get(), self, out);
   }
 
  private:

@@ -77,7 +77,10 @@ class LazyRegex {
   mutable std::unique_ptr<RE2> re_;
 };
 
-// The largest counted repetition ({m,n}) allowed in an indexed pattern.
+// The largest counted repetition ({m,n}) the batch index takes: above it, the
+// automaton's states multiply ("[^.!?]{0,80}" after a common word made audits
+// twice as slow), so a rule with such a pattern is left out of the index and
+// runs on every text instead. The default pack has none (a test checks).
 inline constexpr int kMaxRepeat = 20;
 // The first counted repetition in `pattern` above kMaxRepeat ("{0,80}"), or empty.
 std::string_view large_repeat(std::string_view pattern);
@@ -110,11 +113,7 @@ class RuleReader {
   // The rule's `unless` patterns as one expression, checked when validating.
   Result<std::unique_ptr<LazyRegex>> unless() const;
   // Compiles `pattern` now when validating; the error names item `item` of `key`.
-  // `indexed`: the expression also goes into the batch index (RE2::Set),
-  // where counted repetition above kMaxRepeat multiplies the automaton's
-  // states ("[^.!?]{0,80}" after a common word made audits twice as slow),
-  // so it is refused; "*?" does the same job, bounded by the sentence.
-  Result<void> check_pattern(const LazyRegex& re, std::string_view key, std::size_t item, bool indexed = false) const;
+  Result<void> check_pattern(const LazyRegex& re, std::string_view key, std::size_t item) const;
 
  private:
   const RuleSpec& spec_;
@@ -140,6 +139,11 @@ class Rule {
   virtual const std::vector<std::string>* anchors() const { return nullptr; }
   // Pattern kinds: the expression find() searches for (batch prefiltering).
   virtual const LazyRegex* regex() const { return nullptr; }
+  // The expressions of which one must match for find() to find anything:
+  // the batch index runs a rule only when one does. Default: regex().
+  virtual void gates(std::vector<const LazyRegex*>& out) const {
+    if (const LazyRegex* re = regex()) out.push_back(re);
+  }
   // Phase 1 for pattern and metric kinds.
   virtual void find(const Text& /*text*/, std::uint32_t /*self*/, std::vector<Hit>& /*out*/) const {}
   // Phase 1 in a single check: as find(), compiling only the expressions
@@ -194,8 +198,9 @@ class PatternSet {
   ~PatternSet();
   PatternSet(PatternSet&&) noexcept;
   PatternSet& operator=(PatternSet&&) noexcept;
-  // The expression of the patterns that can match in `text`.
-  const RE2& for_text(const Text& text) const;
+  // The expression of the patterns that can match in `text`, judged by their
+  // literal anchors; nullptr when none can.
+  const RE2* for_text(const Text& text) const;
 
  private:
   struct Subsets;
