@@ -272,7 +272,9 @@ int cmd_check(int argc, char** argv) {
         if (parsed) {
           turns = std::move(*parsed), json_turns = true;
         } else if (as == "transcript") {  // a JSON array that is not one: say why once
-          error(fmt::format("{}: {}", source, parsed.error().message));
+          auto e = parsed.error();
+          e.file = source;
+          error(e.to_string());
           failed_input = true;
           continue;
         }

@@ -32,3 +32,10 @@ TEST_CASE("optional parts are not anchors") {
   CHECK(literal_anchors("[A-Z]{2,}").empty());
   CHECK(literal_anchors(R"(\p{Lu}+ now)") == V{" now"});
 }
+
+TEST_CASE("anchors prefer literals that are not common words") {
+  // "must " is as long as "hard", but says far less about the text.
+  CHECK(literal_anchors(R"(\bmust have been (?:exhausting|hard)\b)") == V{"exhausting", "hard"});
+  // Ties go to the longer literals: "which is why" over "you".
+  CHECK(literal_anchors(R"(\byou \w+ed\b[^.!?]*?\bwhich is why\b)") == V{"which is why"});
+}

@@ -16,8 +16,8 @@ namespace tactful::detail {
 // The rules that run on one text (the reply, or the customer's message).
 struct Scope {
   std::vector<PhraseIndex> phrases;     // the default pack's, prebuilt, and one for the rest
-  std::vector<std::uint32_t> patterns;  // gated by their literal anchors
-  std::vector<std::uint32_t> always;    // metrics
+  std::vector<std::uint32_t> patterns;  // pattern and limit rules: gated by literals, or by the batch index
+  std::vector<std::uint32_t> always;    // whole-text rules: metrics; entities (gated in batch checks)
 };
 
 class CompiledRules {

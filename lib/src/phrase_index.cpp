@@ -220,6 +220,9 @@ void PhraseIndex::match(const Tokens& tokens, std::vector<std::pair<std::uint32_
   if (!valid_) return;
   // Each token's key looked up once; the walks compare integers from here.
   thread_local std::vector<Key> keys;
+  if (keys.capacity() > (std::size_t{1} << 16) && tokens.size() < (std::size_t{1} << 16)) {
+    keys = std::vector<Key>();  // after a huge draft, give the memory back
+  }
   keys.resize(tokens.size());
   for (std::size_t j = 0; j < tokens.size(); ++j) {
     const Key* k = vocab_.find(tokens.key(tokens[j]));

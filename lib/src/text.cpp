@@ -237,6 +237,7 @@ std::size_t Text::count_words(Range r) const {
 }
 
 bool is_blank(std::string_view s) {
+  if (s.size() > static_cast<std::size_t>(INT32_MAX)) return false;  // ICU's UTF-8 macros index with int32_t
   for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);

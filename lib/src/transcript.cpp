@@ -92,19 +92,38 @@ Result<std::vector<Turn>> parse_transcript_json(std::string_view json) {
   simdjson::dom::element doc;
   simdjson::padded_string padded(json);
   if (auto e = parser.parse(padded).get(doc)) {
-    // simdjson says what is wrong, not where: ask nlohmann for the place.
-    std::string where;
-    try {
-      [[maybe_unused]] const nlohmann::json parsed = nlohmann::json::parse(json);
-    } catch (const nlohmann::json::parse_error& pe) {
-      const std::size_t at = std::min<std::size_t>(pe.byte > 0 ? pe.byte - 1 : 0, json.size());
-      const std::string_view before = json.substr(0, at);
-      const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-      const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-      where = fmt::format("line {}, column {}: ", line, at - line_start + 1);
-    } catch (const nlohmann::json::exception&) {
+    Error err;
+    err.code = ErrorCode::malformed_input;
+    err.message = fmt::format("not a JSON transcript: {}", simdjson::error_message(e));
+    // simdjson says what is wrong, not where: a SAX pass that builds nothing finds the place.
+    struct Where : nlohmann::json::json_sax_t {
+      std::size_t byte = 0;
+      bool null() override { return true; }
+      bool boolean(bool) override { return true; }
+      bool number_integer(number_integer_t) override { return true; }
+      bool number_unsigned(number_unsigned_t) override { return true; }
+      bool number_float(number_float_t, const string_t&) override { return true; }
+      bool string(string_t&) override { return true; }
+      bool binary(binary_t&) override { return true; }
+      bool start_object(std::size_t) override { return true; }
+      bool key(string_t&) override { return true; }
+      bool end_object() override { return true; }
+      bool start_array(std::size_t) override { return true; }
+      bool end_array() override { return true; }
+      bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception&) override {
+        byte = position;
+        return false;
+      }
+    } where;
+    if (!nlohmann::json::sax_parse(json, &where) && where.byte > 0) {
+      Span at;
+      at.offset = std::min(where.byte - 1, json.size());
+      detail::LineMap(json).locate(at);
+      err.offset = at.offset;
+      err.line = at.line;
+      err.column = at.column;
     }
-    return make_error(ErrorCode::usage, fmt::format("not a JSON transcript: {}{}", where, simdjson::error_message(e)));
+    return tl::unexpected(err);
   }
   simdjson::dom::array arr;
   if (doc.get_array().get(arr)) return make_error(ErrorCode::usage, "a JSON transcript is an array of turns");

@@ -102,7 +102,7 @@ cli_case("transcript json" ARGS "check|${pack}|--format|json|data/chat/turns.jso
          STDOUT "\"source\":\"data/chat/turns.json\",\"turn\":2,")
 cli_case("transcript forced" ARGS "check|${pack}|--as|transcript|data/drafts/plain.txt" RC 2 STDERR "not a transcript")
 cli_case("transcript json malformed: one error" ARGS "check|${pack}|--as|transcript|data/chat/truncated.json" RC 2
-         STDERR "truncated.json: not a JSON transcript: line 2, column [0-9]+: " STDERR_LINES 1)
+         STDERR "truncated.json:2:[0-9]+: not a JSON transcript: " STDERR_LINES 1)
 cli_case("transcript with --context: a warning" ARGS "check|${pack}|--context|data/drafts/upset-customer.txt|data/chat/chat.txt"
          RC 1 STDERR "warning: data/chat/chat.txt: --context is not used for a transcript" STDERR_LINES 1)
 cli_case("draft forced" ARGS "check|${pack}|--as|draft|data/chat/chat.txt" RC 1 STDOUT "chat.txt: score")

@@ -51,8 +51,8 @@ constexpr std::string_view kCommonWords[] = {
     "which",  "who",    "why",   "will",   "with",   "would",   "you",     "your",   "ll",    "d",     "m",
 };
 
-// The letters of `literal` outside common words: a literal of common words
-// alone scores 0, however long.
+// The letters of `literal` outside common words and scraps: a literal of
+// common words alone scores 0, however long.
 std::size_t telling_length(std::string_view literal) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < literal.size();) {
@@ -64,9 +64,10 @@ std::size_t telling_length(std::string_view literal) {
     std::size_t j = i;
     while (j < literal.size() && is_letter(literal[j])) ++j;
     const std::string_view word = literal.substr(i, j - i);
-    // A word cut by the literal's ends ("ommon" of "common") counts whole.
+    // A word cut by the literal's ends ("ommon" of "common") counts whole;
+    // a scrap of one or two letters ("ed" after \w+) tells nothing.
     const bool common = std::find(std::begin(kCommonWords), std::end(kCommonWords), word) != std::end(kCommonWords);
-    if (!common) n += word.size();
+    if (!common && word.size() >= 3) n += word.size();
     i = j;
   }
   return n;

@@ -137,7 +137,7 @@ class Rule {
                           std::vector<Hit>& /*out*/) const {}
   // Pattern kinds: the literals that gate find(); nullptr for other kinds.
   virtual const std::vector<std::string>* anchors() const { return nullptr; }
-  // Pattern kinds: the expression find() searches for (batch prefiltering).
+  // Pattern and limit kinds: the expression find() searches for.
   virtual const LazyRegex* regex() const { return nullptr; }
   // The expressions of which one must match for find() to find anything:
   // the batch index runs a rule only when one does. Default: regex().
