@@ -222,14 +222,6 @@ bool Text::has_literal(std::string_view literal) const {
   return s.find(literal) != std::string_view::npos;
 }
 
-void Text::for_each_word(Range r, const std::function<void(Range)>& fn) const {
-  const auto& list = tokens().list();
-  auto it = std::lower_bound(list.begin(), list.end(), r.begin, [](const Token& t, std::size_t v) { return t.begin < v; });
-  for (; it != list.end() && it->end <= r.end; ++it) {
-    if (it->word()) fn({it->begin, it->end});
-  }
-}
-
 std::size_t Text::count_words(Range r) const {
   std::size_t n = 0;
   for_each_word(r, [&](Range) { ++n; });

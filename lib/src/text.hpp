@@ -3,6 +3,7 @@
 // back to byte offsets in the original, and sentence and word segmentation.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -58,7 +59,15 @@ class Text {
   bool has_literal(std::string_view literal) const;
 
   // Calls `fn` with every word (letters or digits) of norm() in [r.begin, r.end).
-  void for_each_word(Range r, const std::function<void(Range)>& fn) const;
+  template <class Fn>
+  void for_each_word(Range r, Fn&& fn) const {
+    const auto& list = tokens().list();
+    auto it = std::lower_bound(list.begin(), list.end(), r.begin,
+                               [](const Token& t, std::size_t v) { return t.begin < v; });
+    for (; it != list.end() && it->end <= r.end; ++it) {
+      if (it->word()) fn(Range{it->begin, it->end});
+    }
+  }
   std::size_t count_words(Range r) const;
 
  private:

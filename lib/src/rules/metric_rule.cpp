@@ -76,6 +76,13 @@ bool in_brackets(std::string_view s, Range w, char open_char, char close_char) {
 // True when every letter of the word is a capital, counting the letters.
 bool all_caps(std::string_view w, std::size_t& letters) {
   letters = 0;
+  if (std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    for (char c : w) {  // ASCII, as most words are: no ICU lookups
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') ++letters;
+    }
+    return letters > 0;
+  }
   for (int32_t i = 0; i < static_cast<int32_t>(w.size());) {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
