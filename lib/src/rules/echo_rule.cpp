@@ -10,6 +10,7 @@
 // (opening with a verb from `instructions`: "Restart the router") restate
 // the agent's fix, not the customer's problem, and do not count.
 #include <algorithm>
+#include <deque>
 #include <cctype>
 
 #include <fmt/format.h>
@@ -21,7 +22,7 @@ namespace {
 
 // Light stemming: "refunds", "refunded", "refunding" -> "refund"; a final
 // "e" goes too, so "exchange" and "exchanged" meet at "exchang".
-std::string stem(std::string_view w) {
+std::string_view stem(std::string_view w) {
   for (std::string_view suffix : {"'s", "ing", "ed", "es", "s"}) {
     if (w.size() >= suffix.size() + 3 && w.ends_with(suffix)) {
       w.remove_suffix(suffix.size());
@@ -29,7 +30,7 @@ std::string stem(std::string_view w) {
     }
   }
   if (w.size() > 3 && w.back() == 'e') w.remove_suffix(1);
-  return std::string(w);
+  return w;
 }
 
 bool has_digit(std::string_view w) {
@@ -50,7 +51,7 @@ std::vector<Range> links(std::string_view s) {
 }
 
 struct Term {
-  std::string stem;
+  std::string_view stem;  // into the text's keys, or the terms' arena
   Range range;
   bool strong = false;
   bool addressed = false;  // its sentence speaks to the customer ("your", "you", "sorry")
@@ -72,7 +73,8 @@ class EchoRule final : public Rule {
 
   void judge(const Analysis& a, const CompiledRules&, std::uint32_t self, std::vector<Hit>& out) const override {
     if (!a.customer) return;
-    std::vector<Term> theirs = terms(*a.customer, false);
+    std::deque<std::string> arena;  // stems that are not slices of a key ("£20")
+    std::vector<Term> theirs = terms(*a.customer, false, arena);
     if (theirs.empty()) return;
     // The customer's stems, sorted, a strong one before its weak twins.
     std::sort(theirs.begin(), theirs.end(), [](const Term& x, const Term& y) {
@@ -91,7 +93,7 @@ class EchoRule final : public Rule {
     std::vector<std::string_view> shared;
     std::optional<Range> first;
     bool strong_hit = false;
-    const std::vector<Term> ours = terms(*a.reply, true);
+    const std::vector<Term> ours = terms(*a.reply, true, arena);
     for (const Term& t : ours) {
       const Term* mine = find(t.stem);
       if (!mine || (hostile && !t.addressed)) continue;
@@ -109,7 +111,7 @@ class EchoRule final : public Rule {
   // advice sentences do not count: they restate the agent's fix or ask for
   // details ("Could you DM us your Android version?"), not the customer's
   // problem.
-  std::vector<Term> terms(const Text& text, bool reply) const {
+  std::vector<Term> terms(const Text& text, bool reply, std::deque<std::string>& arena) const {
     std::vector<Term> out;
     const auto& toks = text.tokens();
     const std::string_view s = text.norm();
@@ -124,7 +126,7 @@ class EchoRule final : public Rule {
         ++end;
         if (!toks[end - 1].word() && (key == "." || key == "!" || key == "?")) break;
       }
-      if (!reply || !skipped(toks, i, end)) collect(toks, s, skip, i, end, out);
+      if (!reply || !skipped(toks, i, end)) collect(toks, s, skip, i, end, out, arena);
       i = end;
     }
     return out;
@@ -166,7 +168,7 @@ class EchoRule final : public Rule {
   }
 
   void collect(const Tokens& toks, std::string_view s, const std::vector<Range>& skip, std::size_t b,
-               std::size_t e, std::vector<Term>& out) const {
+               std::size_t e, std::vector<Term>& out, std::deque<std::string>& arena) const {
     bool addressed = false;
     for (std::size_t i = b; i < e && !addressed; ++i) addressed = toks[i].word() && addressed_.contains(toks.key(toks[i]));
     bool sentence_start = true;
@@ -185,16 +187,18 @@ class EchoRule final : public Rule {
       if ((key.size() < 3 && !(digits && key.size() >= 2)) || ignore_.contains(key)) continue;
       const unsigned char c0 = static_cast<unsigned char>(s[t.begin]);
       const bool capital = !was_start && c0 >= 'A' && c0 <= 'Z' && key.size() >= 3;
-      std::string term = stem(key);
+      std::string_view term = stem(key);
       if (digits) {
         // An amount keeps its unit: "£20" is not "20%" nor "20 minutes".
+        std::string_view unit, percent;
         if (t.begin > 0 && i > b && !toks[i - 1].word() && toks[i - 1].end == t.begin) {
-          const std::string_view unit = toks.key(toks[i - 1]);
-          if (unit == "$" || unit == "\xC2\xA3" || unit == "\xE2\x82\xAC" || unit == "\xC2\xA5") term.insert(0, unit);
+          const std::string_view u = toks.key(toks[i - 1]);
+          if (u == "$" || u == "\xC2\xA3" || u == "\xE2\x82\xAC" || u == "\xC2\xA5") unit = u;
         }
-        if (i + 1 < e && !toks[i + 1].word() && toks[i + 1].begin == t.end && toks.key(toks[i + 1]) == "%") term += '%';
+        if (i + 1 < e && !toks[i + 1].word() && toks[i + 1].begin == t.end && toks.key(toks[i + 1]) == "%") percent = "%";
+        if (!unit.empty() || !percent.empty()) term = arena.emplace_back(std::string(unit) + std::string(term) + std::string(percent));
       }
-      out.push_back({std::move(term), {t.begin, t.end}, digits || capital, addressed});
+      out.push_back({term, {t.begin, t.end}, digits || capital, addressed});
     }
   }
 
