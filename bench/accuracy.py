@@ -33,7 +33,7 @@ out = subprocess.run([sys.executable, scorer, "--tactful", a.tactful, "--labels"
 print("```\n" + out.rstrip() + "\n```\n")
 
 # Our own labelled sets (bench/eval/README.md).
-for name in ("set-a", "set-b", "set-c", "set-d", "set-e", "set-f", "set-g", "set-h", "set-i", "set-j", "set-k", "set-l", "set-m", "set-n", "set-o"):
+for name in ("set-a", "set-b", "set-c", "set-d", "set-e", "set-f", "set-g", "set-h", "set-i", "set-j", "set-k", "set-l", "set-m", "set-n", "set-o", "set-p", "set-q"):
     path = os.path.join(here, "eval", name + ".jsonl")
     if not os.path.exists(path):
         continue
