@@ -159,7 +159,8 @@ int cmd_check(int argc, char** argv) {
     ("max-bytes", po::value<std::size_t>()->default_value(std::size_t{10} << 20), "refuse drafts larger than this")
     ("as", po::value<std::string>()->default_value("auto"),
      "what the files are: draft | transcript (Agent:/Customer: lines or a JSON array of turns) | "
-     "email (a MIME message, .eml) | html | auto");
+     "email (a MIME message, .eml) | html | auto")
+    ("evidence", po::bool_switch(), "also show which rule set each signal and customer fact, and where");
   po::variables_map vm;
   if (auto done = parse(argc, argv, opts, "files", vm)) return *done;
   const std::string format = vm["format"].as<std::string>();
@@ -201,8 +202,9 @@ int cmd_check(int argc, char** argv) {
   const std::string name = vm.count("customer-name") ? vm["customer-name"].as<std::string>() : std::string();
 
   tactful::Checker checker(*rules, tactful::CheckOptions{max_bytes});
-  const tactful::TextFormatter text(color);
-  const tactful::JsonFormatter json;
+  const bool evidence = vm["evidence"].as<bool>();
+  const tactful::TextFormatter text(color, evidence);
+  const tactful::JsonFormatter json(evidence);
   int status = kExitOk;
   bool failed_input = false;
   std::ostringstream out;

@@ -259,7 +259,7 @@ Result<Report> Checker::check(const Draft& draft) const {
       }
       if (seen[h.rule]) continue;
       seen[h.rule] = true;
-      report.evidence.push_back({c.infos[h.rule].id, true, begin, length});
+      report.evidence.push_back({c.infos[h.rule].id, true, begin, length, c.infos[h.rule].fact});
     }
     std::stable_sort(report.customer_entities.begin(), report.customer_entities.end(),
                      [](const Entity& x, const Entity& y) { return x.offset < y.offset; });
@@ -305,7 +305,8 @@ Result<Report> Checker::check(const Draft& draft) const {
     const std::size_t end = std::max(begin, reply.to_original(h.range.end));
     if (!evidenced[h.rule]) {  // the first place each rule fired is evidence enough
       evidenced[h.rule] = true;
-      report.evidence.push_back({info.id, false, begin, end - begin});
+      const bool signals = info.signal && !c.rule(h.rule).counts_only();
+      report.evidence.push_back({info.id, false, begin, end - begin, signals ? std::string(name(*info.signal)) : std::string()});
     }
     if (!info.report) return;
     Finding f;

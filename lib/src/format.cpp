@@ -46,7 +46,7 @@ std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-void write_result(std::string& out, const Report& r) {
+void write_result(std::string& out, const Report& r, bool evidence = false) {
   detail::JsonWriter w(out);
   w.begin_object().key("source").value(r.source);
   if (r.turn > 0) w.key("turn").value(r.turn);
@@ -90,6 +90,17 @@ void write_result(std::string& out, const Report& r) {
     }
     w.end_array().end_object();
   }
+  if (evidence) {
+    w.key("evidence").begin_array();
+    for (const Evidence& e : r.evidence) {
+      w.begin_object().key("rule").value(e.rule).key("sets");
+      if (e.sets.empty()) w.null();
+      else w.value(e.sets);
+      w.key("in").value(e.in_context ? "customer" : "reply").key("offset").value(e.offset);
+      w.key("length").value(e.length).end_object();
+    }
+    w.end_array();
+  }
   w.end_object();
 }
 
@@ -130,6 +141,25 @@ void TextFormatter::write(std::ostream& out, const Report& r, std::string_view t
   std::string habits;
   for (Habit h : kHabits) habits += fmt::format("{}{} {}", habits.empty() ? "" : ", ", name(h), r.habit_score(h));
   const std::string who = r.turn > 0 ? fmt::format("{} (turn {})", r.source, r.turn) : r.source;
+  if (evidence_) {
+    // Why each signal and customer fact is set: the first place its rules fired.
+    for (const Evidence& e : r.evidence) {
+      if (e.sets.empty()) continue;
+      if (e.in_context) {
+        fmt::print(out, "  customer {}: {} (bytes {}..{} of the customer's message)\n", paint(kBold, e.sets), e.rule,
+                   e.offset, e.offset + e.length);
+        continue;
+      }
+      const std::string_view before = text.substr(0, std::min(e.offset, text.size()));
+      const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+      const std::size_t nl = before.rfind('\n');
+      const std::size_t column = e.offset - (nl == std::string_view::npos ? 0 : nl + 1) + 1;
+      std::string words(text.substr(std::min(e.offset, text.size()), e.length));
+      std::replace(words.begin(), words.end(), '\n', ' ');
+      if (words.size() > 60) words = words.substr(0, 57) + "...";
+      fmt::print(out, "  signal {}: {} at {}:{} \"{}\"\n", paint(kBold, e.sets), e.rule, line, column, words);
+    }
+  }
   fmt::print(out, "{}: score {}/100 ({}); {}\n", who, paint(kBold, std::to_string(r.score)), habits,
              tally.empty() ? "no findings" : tally);
 }
@@ -142,7 +172,7 @@ void JsonFormatter::begin(std::ostream& out) const {
 
 void JsonFormatter::add(std::ostream& out, const Report& r) const {
   std::string json;
-  write_result(json, r);
+  write_result(json, r, evidence_);
   out << (first_ ? "\n  " : ",\n  ") << json;
   first_ = false;
 }

@@ -35,6 +35,10 @@ cli_case("json for several drafts" ARGS "check|${pack}|--format|json|data/drafts
          GOLDEN check-two.json)
 cli_case("context" ARGS "check|${pack}|--context|data/drafts/upset-customer.txt|data/drafts/plain.txt" RC 1
          GOLDEN check-context.txt)
+cli_case("evidence, text" ARGS "check|${pack}|--evidence|data/drafts/blame.txt" RC 1
+         STDOUT "  signal blame: test.blame at 3:8 \"you forgot to\"\n")
+cli_case("evidence, json" ARGS "check|${pack}|--evidence|--format|json|data/drafts/blame.txt" RC 1
+         STDOUT "\"evidence\":\\[\\{\"rule\":\"test.greeting\",\"sets\":\"greeting\",\"in\":\"reply\",\"offset\":0,\"length\":2\\}")
 cli_case("standard input" ARGS "check|${pack}|-" STDIN data/drafts/blame.txt RC 1 STDOUT "<stdin>:3:8: warning: This blames")
 cli_case("fail-on never" ARGS "check|${pack}|--fail-on|never|data/drafts/blame.txt" RC 0 STDOUT "score")
 cli_case("fail-on error" ARGS "check|${pack}|--fail-on|error|data/drafts/blame.txt" RC 0 STDOUT "score")

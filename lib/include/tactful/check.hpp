@@ -60,6 +60,7 @@ struct TACTFUL_API Evidence {
   std::string rule;
   bool in_context = false;  // found in the customer's message, not the reply
   std::size_t offset = 0, length = 0;
+  std::string sets;  // the signal (reply) or customer fact (context) the rule sets; empty when none
 };
 
 // Something the customer named in their message: an order or ticket number,

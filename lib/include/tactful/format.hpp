@@ -19,18 +19,22 @@ TACTFUL_API std::string_view version() noexcept;
 // with the span underlined, the suggestion, and a closing score line.
 class TACTFUL_API TextFormatter {
  public:
-  explicit TextFormatter(bool color) : color_(color) {}
+  // `evidence`: also list which rule set each signal and customer fact, and where.
+  explicit TextFormatter(bool color, bool evidence = false) : color_(color), evidence_(evidence) {}
   // `text` is the draft the report was made from.
   void write(std::ostream& out, const Report& report, std::string_view text) const;
 
  private:
   bool color_;
+  bool evidence_;
 };
 
 // One JSON document: {"tool": {...}, "results": [...]}. Call begin(), add()
 // for each report, then end().
 class TACTFUL_API JsonFormatter {
  public:
+  // `evidence`: each result also carries "evidence" (docs/json-format.md).
+  explicit JsonFormatter(bool evidence = false) : evidence_(evidence) {}
   void begin(std::ostream& out) const;
   void add(std::ostream& out, const Report& report) const;
   void end(std::ostream& out) const;
@@ -38,6 +42,7 @@ class TACTFUL_API JsonFormatter {
   static std::string result_json(const Report& report);
 
  private:
+  bool evidence_;
   mutable bool first_ = true;
 };
 
