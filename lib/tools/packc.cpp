@@ -51,10 +51,10 @@ int main(int argc, char** argv) {
   }
   // Store each pattern's literal anchors, so loading need not work them out.
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (const auto* set = check.rules[i]->pattern_set()) {
+    if (auto items = check.rules[i]->anchor_items(); !items.empty()) {
       detail::Param p;
       p.type = detail::Param::Type::list;
-      p.items = detail::anchor_items(*set);
+      p.items = std::move(items);
       all[i].params.emplace_back(std::string(detail::kAnchorsParam), std::move(p));
     }
   }

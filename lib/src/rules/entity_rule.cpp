@@ -12,8 +12,16 @@ namespace {
 
 class EntityRule final : public Rule {
  public:
-  EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns, WordSet ignore)
-      : entity_(std::move(entity)), patterns_(std::move(patterns)), ignore_(std::move(ignore)) {}
+  // `anchors`: each pattern's literals; a single check compiles and runs
+  // only the patterns whose literals are in the text.
+  EntityRule(std::string entity, std::vector<std::unique_ptr<LazyRegex>> patterns, WordSet ignore,
+             std::vector<std::vector<std::string>> anchors)
+      : entity_(std::move(entity)),
+        patterns_(std::move(patterns)),
+        ignore_(std::move(ignore)),
+        anchors_(std::move(anchors)) {}
+
+  std::vector<std::string> anchor_items() const override { return detail::anchor_items(anchors_); }
 
   bool reads_whole_text() const override { return true; }
   // Batch checks skip the rule on messages where no pattern matches.
@@ -22,11 +30,21 @@ class EntityRule final : public Rule {
   }
   std::string_view entity() const override { return entity_; }
 
-  void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
+  void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override { run(text, self, out, false); }
+  void find_one_off(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
+    run(text, self, out, true);
+  }
+
+ private:
+  void run(const Text& text, std::uint32_t self, std::vector<Hit>& out, bool gate) const {
     const std::string_view s = text.norm();
     const re2::StringPiece input(s.data(), s.size());
-    for (const auto& p : patterns_) {
-      const RE2& re = p->get();
+    for (std::size_t k = 0; k < patterns_.size(); ++k) {
+      const auto& a = anchors_.at(k);
+      if (gate && !a.empty() && std::none_of(a.begin(), a.end(), [&](const std::string& lit) { return text.has_literal(lit); })) {
+        continue;  // its literals are not in the text: it cannot match
+      }
+      const RE2& re = patterns_[k]->get();
       const int group = std::max(0, named_group(re));
       std::vector<re2::StringPiece> m(static_cast<std::size_t>(group) + 1);
       std::size_t pos = 0;
@@ -44,7 +62,6 @@ class EntityRule final : public Rule {
     }
   }
 
- private:
   static int named_group(const RE2& re) {
     const auto& names = re.NamedCapturingGroups();
     const auto it = names.find("entity");
@@ -54,6 +71,7 @@ class EntityRule final : public Rule {
   std::string entity_;
   std::vector<std::unique_ptr<LazyRegex>> patterns_;
   WordSet ignore_;  // folded entity texts that are not entities
+  std::vector<std::vector<std::string>> anchors_;  // per pattern; empty: can match anywhere
 };
 
 }  // namespace
@@ -74,7 +92,13 @@ Result<std::unique_ptr<Rule>> make_entity_rule(const RuleReader& r) {
   }
   auto ignore = r.words("ignore", false);
   if (!ignore) return tl::unexpected(ignore.error());
-  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled), std::move(*ignore));
+  std::vector<std::vector<std::string>> anchors(compiled.size());
+  if (auto stored = r.trusted() ? stored_anchors(r, compiled.size()) : std::nullopt) {
+    anchors = std::move(*stored);
+  } else {
+    for (std::size_t i = 0; i < compiled.size(); ++i) anchors[i] = literal_anchors(compiled[i]->pattern());
+  }
+  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled), std::move(*ignore), std::move(anchors));
 }
 
 }  // namespace tactful::detail

@@ -19,7 +19,9 @@ class LimitRule final : public Rule {
 
   const std::vector<std::string>* anchors() const override { return patterns_ ? &patterns_->anchors : nullptr; }
   const LazyRegex* regex() const override { return patterns_ ? patterns_->re.get() : nullptr; }
-  const PatternSet* pattern_set() const override { return patterns_ ? &*patterns_ : nullptr; }
+  std::vector<std::string> anchor_items() const override {
+    return patterns_ ? detail::anchor_items(patterns_->part_anchors) : std::vector<std::string>();
+  }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
     if (patterns_) find_all(text, patterns_->re->get(), nullptr, self, out);
   }

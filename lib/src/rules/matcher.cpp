@@ -461,13 +461,26 @@ const RE2* PatternSet::for_text(const Text& text) const {
   return subsets_->compiled.back().second.get();
 }
 
-std::vector<std::string> anchor_items(const PatternSet& set) {
+std::vector<std::string> anchor_items(const std::vector<std::vector<std::string>>& anchors) {
   std::vector<std::string> items;
-  for (std::size_t i = 0; i < set.part_anchors.size(); ++i) {
-    if (set.part_anchors[i].empty()) items.push_back(fmt::format("{}:", i));
-    for (const auto& a : set.part_anchors[i]) items.push_back(fmt::format("{}:{}", i, a));
+  for (std::size_t i = 0; i < anchors.size(); ++i) {
+    if (anchors[i].empty()) items.push_back(fmt::format("{}:", i));
+    for (const auto& a : anchors[i]) items.push_back(fmt::format("{}:{}", i, a));
   }
   return items;
+}
+
+std::optional<std::vector<std::vector<std::string>>> stored_anchors(const RuleReader& r, std::size_t patterns) {
+  const Param* p = r.param(kAnchorsParam);
+  if (!p) return std::nullopt;
+  std::vector<std::vector<std::string>> anchors(patterns);
+  for (const std::string& item : p->items) {
+    const std::size_t colon = item.find(':');
+    if (colon == std::string::npos) continue;
+    const auto i = static_cast<std::size_t>(std::strtoul(item.c_str(), nullptr, 10));
+    if (i < patterns && colon + 1 < item.size()) anchors[i].push_back(item.substr(colon + 1));
+  }
+  return anchors;
 }
 
 Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive) {
@@ -485,14 +498,8 @@ Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive) {
   set.part_anchors.resize(set.parts.size());
   if (!r.trusted()) {
     for (std::size_t i = 0; i < set.parts.size(); ++i) set.part_anchors[i] = literal_anchors(set.parts[i]);
-  } else if (const Param* a = r.param(kAnchorsParam)) {
-    for (const std::string& item : a->items) {
-      const std::size_t colon = item.find(':');
-      if (colon == std::string::npos) continue;
-      const auto i = static_cast<std::size_t>(std::strtoul(item.c_str(), nullptr, 10));
-      if (i >= set.parts.size()) continue;
-      if (colon + 1 < item.size()) set.part_anchors[i].push_back(item.substr(colon + 1));
-    }
+  } else if (auto stored = stored_anchors(r, set.parts.size())) {
+    set.part_anchors = std::move(*stored);
   }
   // The rule as a whole can match where any pattern can; a pattern without
   // anchors can match anywhere.

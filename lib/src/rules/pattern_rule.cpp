@@ -11,7 +11,7 @@ class PatternRule final : public Rule {
 
   const std::vector<std::string>* anchors() const override { return &patterns_.anchors; }
   const LazyRegex* regex() const override { return patterns_.re.get(); }
-  const PatternSet* pattern_set() const override { return &patterns_; }
+  std::vector<std::string> anchor_items() const override { return detail::anchor_items(patterns_.part_anchors); }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {
     find_all(text, patterns_.re->get(), unless_.get(), self, out);
   }

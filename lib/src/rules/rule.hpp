@@ -149,8 +149,9 @@ class Rule {
   // Phase 1 in a single check: as find(), compiling only the expressions
   // whose literals are in the text.
   virtual void find_one_off(const Text& text, std::uint32_t self, std::vector<Hit>& out) const { find(text, self, out); }
-  // Pattern kinds: their patterns (packc stores each one's anchors).
-  virtual const PatternSet* pattern_set() const { return nullptr; }
+  // Pattern and entity kinds: each pattern's literal anchors, as packc
+  // stores them (kAnchorsParam) so that loading need not work them out.
+  virtual std::vector<std::string> anchor_items() const { return {}; }
   // Phase 2: policies judge the whole analysis, lower stages first.
   virtual bool is_policy() const { return false; }
   virtual int stage() const { return 1; }
@@ -211,8 +212,10 @@ Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive);
 // anchor, "<pattern index>:<literal>", and "<pattern index>:" for a pattern
 // without anchors.
 inline constexpr std::string_view kAnchorsParam = "_anchors";
-// The items packc stores for `set`.
-std::vector<std::string> anchor_items(const PatternSet& set);
+// The items packc stores for patterns with these anchors, and back: each
+// pattern's anchors from the stored items, or nullopt when none are stored.
+std::vector<std::string> anchor_items(const std::vector<std::vector<std::string>>& anchors);
+std::optional<std::vector<std::vector<std::string>>> stored_anchors(const RuleReader& r, std::size_t patterns);
 
 // All non-overlapping matches of `re` in the text, `unless` applied.
 void find_all(const Text& text, const RE2& re, const LazyRegex* unless, std::uint32_t self, std::vector<Hit>& out);
