@@ -228,7 +228,7 @@ Result<Report> Checker::check(const Draft& draft) const {
   auto set_signals = [&](bool conditional) {
     for (const Hit& h : a.hits) {
       if (c.infos[h.rule].unless_signals.empty() == conditional) continue;
-      if (const auto& s = c.infos[h.rule].signal; s && !c.rule(h.rule).counts_only()) a.signals.set(static_cast<std::size_t>(*s));
+      if (const auto s = c.signal_of(h.rule)) a.signals.set(static_cast<std::size_t>(*s));
     }
   };
   set_signals(false);
@@ -287,7 +287,7 @@ Result<Report> Checker::check(const Draft& draft) const {
     const std::size_t before = judged.size();
     c.rule(p).judge(a, c, p, judged);
     for (std::size_t i = before; i < judged.size(); ++i) {
-      if (const auto& s = c.infos[judged[i].rule].signal; s && !c.rule(p).counts_only()) {
+      if (const auto s = c.signal_of(judged[i].rule)) {
         a.signals.set(static_cast<std::size_t>(*s));
       }
     }
@@ -305,8 +305,8 @@ Result<Report> Checker::check(const Draft& draft) const {
     const std::size_t end = std::max(begin, reply.to_original(h.range.end));
     if (!evidenced[h.rule]) {  // the first place each rule fired is evidence enough
       evidenced[h.rule] = true;
-      const bool signals = info.signal && !c.rule(h.rule).counts_only();
-      report.evidence.push_back({info.id, false, begin, end - begin, signals ? std::string(name(*info.signal)) : std::string()});
+      const auto signal = c.signal_of(h.rule);
+      report.evidence.push_back({info.id, false, begin, end - begin, signal ? std::string(name(*signal)) : std::string()});
     }
     if (!info.report) return;
     Finding f;

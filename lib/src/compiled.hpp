@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,11 @@ class CompiledRules {
   std::vector<std::uint32_t> policies;  // phase-2 rules, in load order
 
   const Rule& rule(std::uint32_t i) const { return *rules[i]; }
+  // The signal a hit of rule `i` sets: its `signal`, unless it only counts
+  // matches for a limit.
+  std::optional<Signal> signal_of(std::uint32_t i) const {
+    return rules[i]->counts_only() ? std::nullopt : infos[i].signal;
+  }
 };
 
 }  // namespace tactful::detail

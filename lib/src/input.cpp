@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include "tactful/check.hpp"
+#include "text.hpp"
 
 namespace tactful {
 namespace {
@@ -53,7 +54,7 @@ Result<void> validate_input(std::string_view bytes) {
       return input_error(ErrorCode::invalid_utf8, static_cast<std::size_t>(start),
                          fmt::format("invalid UTF-8: byte 0x{:02X} at offset {}", s[start], start));
     }
-    if (blank && !u_isUWhiteSpace(c) && c != 0xFEFF) blank = false;
+    if (blank && !detail::is_white_space(static_cast<char32_t>(c))) blank = false;
   }
   // A few stray control characters happen in pasted text; many mean binary data.
   if (controls > 8 && controls * 100 > bytes.size()) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 
 #include "rules/rule.hpp"
 
@@ -51,9 +50,9 @@ std::string PhraseIndex::build(std::vector<Entry> entries) {
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   std::string pool, table;
-  std::unordered_map<std::string_view, std::uint32_t> id_of;
+  WordTable<std::uint32_t> id_of;
   for (std::string_view k : keys) {
-    id_of.emplace(k, static_cast<std::uint32_t>(pool.size()));
+    id_of[k] = static_cast<std::uint32_t>(pool.size());
     put(table, static_cast<std::uint32_t>(pool.size()));
     put(table, static_cast<std::uint32_t>(k.size()));
     pool += k;
@@ -66,7 +65,7 @@ std::string PhraseIndex::build(std::vector<Entry> entries) {
     put(nodes, end_count);
     put(nodes, static_cast<std::uint32_t>(n.ends.size()));
     for (const auto& [key, child] : n.edges) {
-      put(edges, id_of.at(key));
+      put(edges, *id_of.find(key));
       put(edges, child);
     }
     for (const auto& [rule, alt] : n.ends) {
@@ -146,31 +145,18 @@ void PhraseIndex::index_keys() {
   vocab_.clear();
   vocab_.reserve(keys_);
   wildcard_ = kNoKey;
+  // The key table and the root's edges are both in id order: one pass pairs
+  // each key with the root's child along it (most walks start there).
+  std::uint32_t edge = u32(node_at_);
+  const std::uint32_t root_end = edge + u32(node_at_ + 4);
   for (std::uint32_t k = 0; k < keys_; ++k) {
     const std::size_t e = key_at_ + std::size_t{8} * k;
     const std::uint32_t id = u32(e);
+    while (edge < root_end && u32(edge_at_ + std::size_t{8} * edge) < id) ++edge;
+    const bool root = edge < root_end && u32(edge_at_ + std::size_t{8} * edge) == id;
     const std::string_view key = bytes_.substr(pool_at_ + id, u32(e + 4));
-    vocab_[key] = Key{id, 0};
+    vocab_[key] = Key{id, root ? u32(edge_at_ + std::size_t{8} * edge + 4) : 0};
     if (key == kWildcard) wildcard_ = id;
-  }
-  // The root's children, found by the key's entry: most walks start there.
-  const std::uint32_t first = u32(node_at_), count = u32(node_at_ + 4);
-  for (std::uint32_t k = first; k < first + count; ++k) {
-    const std::size_t e = edge_at_ + std::size_t{8} * k;
-    const std::uint32_t id = u32(e);
-    // The key table is in id order: find this id's entry for its length.
-    const std::size_t lo_at = key_at_;
-    std::uint32_t lo = 0, hi = keys_;
-    while (lo < hi) {
-      const std::uint32_t mid = lo + (hi - lo) / 2;
-      if (u32(lo_at + std::size_t{8} * mid) < id) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    const std::string_view key = bytes_.substr(pool_at_ + id, u32(lo_at + std::size_t{8} * lo + 4));
-    vocab_[key].root = u32(e + 4);
   }
 }
 

@@ -119,7 +119,7 @@ Result<RuleSet> RuleSetBuilder::build() {
     std::vector<std::uint32_t> patterns, always;
     for (std::uint32_t i = 0; i < c->rules.size(); ++i) {
       if (c->infos[i].customer_scope != (scope == &c->customer)) continue;
-      if (c->rules[i]->anchors()) {
+      if (c->rules[i]->regex()) {  // pattern and limit rules with patterns
         patterns.push_back(i);
       } else if (c->rules[i]->reads_whole_text()) {
         always.push_back(i);

@@ -229,14 +229,18 @@ std::size_t Text::count_words(Range r) const {
 }
 
 bool is_blank(std::string_view s) {
-  if (s.size() > static_cast<std::size_t>(INT32_MAX)) return false;  // ICU's UTF-8 macros index with int32_t
-  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
     UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
-    if (c >= 0 && !u_isUWhiteSpace(c) && c != 0xFEFF) return false;
+    int32_t n = 0;  // one code point at a time: ICU's macros index with int32_t
+    U8_NEXT(p + i, n, static_cast<int32_t>(std::min<std::size_t>(s.size() - i, 4)), c);
+    i += static_cast<std::size_t>(n);
+    if (c >= 0 && !is_white_space(static_cast<char32_t>(c))) return false;
   }
   return true;
 }
+
+bool is_white_space(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0xFEFF; }
 
 bool is_word_char(char32_t c) {
   auto cp = static_cast<UChar32>(c);

@@ -90,7 +90,9 @@ class Text {
 // patterns go through the same table, so both sides match).
 std::string fold_quotes(std::string_view s);
 
-// True when valid UTF-8 `s` holds only white space (Unicode's, and the BOM).
+// True when code point `c` is white space (Unicode's, or the BOM).
+bool is_white_space(char32_t c);
+// True when valid UTF-8 `s` holds only white space.
 bool is_blank(std::string_view s);
 
 // True when code point `c` counts as part of a word (letter, digit, mark).

@@ -40,10 +40,7 @@ class EntityRule final : public Rule {
     const std::string_view s = text.norm();
     const re2::StringPiece input(s.data(), s.size());
     for (std::size_t k = 0; k < patterns_.size(); ++k) {
-      const auto& a = anchors_.at(k);
-      if (gate && !a.empty() && std::none_of(a.begin(), a.end(), [&](const std::string& lit) { return text.has_literal(lit); })) {
-        continue;  // its literals are not in the text: it cannot match
-      }
+      if (gate && !may_match(text, anchors_[k])) continue;  // its literals are not in the text
       const RE2& re = patterns_[k]->get();
       const int group = std::max(0, named_group(re));
       std::vector<re2::StringPiece> m(static_cast<std::size_t>(group) + 1);
@@ -85,20 +82,17 @@ Result<std::unique_ptr<Rule>> make_entity_rule(const RuleReader& r) {
   auto patterns = r.strings("patterns", true);
   if (!patterns) return tl::unexpected(patterns.error());
   std::vector<std::unique_ptr<LazyRegex>> compiled;
+  std::vector<std::string> folded;
   for (std::size_t i = 0; i < patterns->size(); ++i) {
-    auto re = std::make_unique<LazyRegex>(fold_quotes((*patterns)[i]), *cs);
+    folded.push_back(fold_quotes((*patterns)[i]));
+    auto re = std::make_unique<LazyRegex>(folded.back(), *cs);
     if (auto ok = r.check_pattern(*re, "patterns", i); !ok) return tl::unexpected(ok.error());
     compiled.push_back(std::move(re));
   }
   auto ignore = r.words("ignore", false);
   if (!ignore) return tl::unexpected(ignore.error());
-  std::vector<std::vector<std::string>> anchors(compiled.size());
-  if (auto stored = r.trusted() ? stored_anchors(r, compiled.size()) : std::nullopt) {
-    anchors = std::move(*stored);
-  } else {
-    for (std::size_t i = 0; i < compiled.size(); ++i) anchors[i] = literal_anchors(compiled[i]->pattern());
-  }
-  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled), std::move(*ignore), std::move(anchors));
+  return std::make_unique<EntityRule>(std::move(*entity), std::move(compiled), std::move(*ignore),
+                                      pattern_anchors(r, folded));
 }
 
 }  // namespace tactful::detail

@@ -17,7 +17,6 @@ class LimitRule final : public Rule {
         counted_(counted),
         max_(max) {}
 
-  const std::vector<std::string>* anchors() const override { return patterns_ ? &patterns_->anchors : nullptr; }
   const LazyRegex* regex() const override { return patterns_ ? patterns_->re.get() : nullptr; }
   std::vector<std::string> anchor_items() const override {
     return patterns_ ? detail::anchor_items(patterns_->part_anchors) : std::vector<std::string>();

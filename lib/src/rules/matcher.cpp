@@ -419,21 +419,20 @@ PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
+bool may_match(const Text& text, const std::vector<std::string>& anchors) {
+  return anchors.empty() ||
+         std::any_of(anchors.begin(), anchors.end(), [&](const std::string& lit) { return text.has_literal(lit); });
+}
+
 const RE2* PatternSet::for_text(const Text& text) const {
-  const bool per_part = parts.size() >= 2 && parts.size() <= 64 && part_anchors.size() == parts.size();
-  if (!per_part) {  // the rule's anchors, all together
-    const bool can_match = anchors.empty() || std::any_of(anchors.begin(), anchors.end(), [&](const std::string& lit) {
-                             return text.has_literal(lit);
-                           });
-    return can_match ? &re->get() : nullptr;
+  if (parts.size() > 64) {  // too many for a mask: all of them, or none
+    const bool any = std::any_of(part_anchors.begin(), part_anchors.end(),
+                                 [&](const std::vector<std::string>& a) { return may_match(text, a); });
+    return any ? &re->get() : nullptr;
   }
   std::uint64_t mask = 0;
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    const auto& a = part_anchors[i];
-    const bool can_match = a.empty() || std::any_of(a.begin(), a.end(), [&](const std::string& lit) {
-                             return text.has_literal(lit);
-                           });
-    if (can_match) mask |= std::uint64_t{1} << i;
+    if (may_match(text, part_anchors[i])) mask |= std::uint64_t{1} << i;
   }
   if (mask == 0) return nullptr;
   if (mask == (parts.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << parts.size()) - 1)) return &re->get();
@@ -470,16 +469,18 @@ std::vector<std::string> anchor_items(const std::vector<std::vector<std::string>
   return items;
 }
 
-std::optional<std::vector<std::vector<std::string>>> stored_anchors(const RuleReader& r, std::size_t patterns) {
-  const Param* p = r.param(kAnchorsParam);
-  if (!p) return std::nullopt;
-  std::vector<std::vector<std::string>> anchors(patterns);
-  for (const std::string& item : p->items) {
-    const std::size_t colon = item.find(':');
-    if (colon == std::string::npos) continue;
-    const auto i = static_cast<std::size_t>(std::strtoul(item.c_str(), nullptr, 10));
-    if (i < patterns && colon + 1 < item.size()) anchors[i].push_back(item.substr(colon + 1));
+std::vector<std::vector<std::string>> pattern_anchors(const RuleReader& r, const std::vector<std::string>& patterns) {
+  std::vector<std::vector<std::string>> anchors(patterns.size());
+  if (const Param* p = r.trusted() ? r.param(kAnchorsParam) : nullptr) {
+    for (const std::string& item : p->items) {
+      const std::size_t colon = item.find(':');
+      if (colon == std::string::npos) continue;
+      const auto i = static_cast<std::size_t>(std::strtoul(item.c_str(), nullptr, 10));
+      if (i < anchors.size() && colon + 1 < item.size()) anchors[i].push_back(item.substr(colon + 1));
+    }
+    return anchors;
   }
+  for (std::size_t i = 0; i < patterns.size(); ++i) anchors[i] = literal_anchors(patterns[i]);
   return anchors;
 }
 
@@ -495,19 +496,7 @@ Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive) {
     joined += "(?:" + p + ")";
     set.parts.push_back(std::move(p));
   }
-  set.part_anchors.resize(set.parts.size());
-  if (!r.trusted()) {
-    for (std::size_t i = 0; i < set.parts.size(); ++i) set.part_anchors[i] = literal_anchors(set.parts[i]);
-  } else if (auto stored = stored_anchors(r, set.parts.size())) {
-    set.part_anchors = std::move(*stored);
-  }
-  // The rule as a whole can match where any pattern can; a pattern without
-  // anchors can match anywhere.
-  const bool anchored = std::none_of(set.part_anchors.begin(), set.part_anchors.end(),
-                                     [](const std::vector<std::string>& a) { return a.empty(); });
-  if (anchored) {
-    for (const auto& a : set.part_anchors) set.anchors.insert(set.anchors.end(), a.begin(), a.end());
-  }
+  set.part_anchors = pattern_anchors(r, set.parts);
   set.re = std::make_unique<LazyRegex>(std::move(joined), case_sensitive);
   return set;
 }

@@ -9,7 +9,6 @@ class PatternRule final : public Rule {
   PatternRule(PatternSet patterns, std::unique_ptr<LazyRegex> unless)
       : patterns_(std::move(patterns)), unless_(std::move(unless)) {}
 
-  const std::vector<std::string>* anchors() const override { return &patterns_.anchors; }
   const LazyRegex* regex() const override { return patterns_.re.get(); }
   std::vector<std::string> anchor_items() const override { return detail::anchor_items(patterns_.part_anchors); }
   void find(const Text& text, std::uint32_t self, std::vector<Hit>& out) const override {

@@ -13,7 +13,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include <re2/re2.h>
@@ -89,7 +88,6 @@ std::string_view large_repeat(std::string_view pattern);
 // pattern contains; empty when no such set is known.
 std::vector<std::string> literal_anchors(std::string_view pattern);
 
-
 // Reads a spec's kind-specific settings; errors point at the value's line.
 class RuleReader {
  public:
@@ -135,8 +133,6 @@ class Rule {
   // first token, longest first.
   virtual void on_phrases(const Text& /*text*/, std::span<const PhraseMatch> /*matches*/, std::uint32_t /*self*/,
                           std::vector<Hit>& /*out*/) const {}
-  // Pattern kinds: the literals that gate find(); nullptr for other kinds.
-  virtual const std::vector<std::string>* anchors() const { return nullptr; }
   // Pattern and limit kinds: the expression find() searches for.
   virtual const LazyRegex* regex() const { return nullptr; }
   // The expressions of which one must match for find() to find anything:
@@ -189,9 +185,8 @@ class PhraseList {
 // alternation, and compiling is most of what one check costs.
 class PatternSet {
  public:
-  std::unique_ptr<LazyRegex> re;     // every pattern, joined
-  std::vector<std::string> anchors;  // all patterns' anchors; empty: always run
-  std::vector<std::string> parts;    // each pattern, as joined into `re`
+  std::unique_ptr<LazyRegex> re;   // every pattern, joined
+  std::vector<std::string> parts;  // each pattern, as joined into `re`
   // Each pattern's anchors; an empty list: it can match anywhere.
   std::vector<std::vector<std::string>> part_anchors;
 
@@ -212,10 +207,13 @@ Result<PatternSet> read_patterns(const RuleReader& r, bool case_sensitive);
 // anchor, "<pattern index>:<literal>", and "<pattern index>:" for a pattern
 // without anchors.
 inline constexpr std::string_view kAnchorsParam = "_anchors";
-// The items packc stores for patterns with these anchors, and back: each
-// pattern's anchors from the stored items, or nullopt when none are stored.
+// The items packc stores for patterns with these anchors.
 std::vector<std::string> anchor_items(const std::vector<std::vector<std::string>>& anchors);
-std::optional<std::vector<std::vector<std::string>>> stored_anchors(const RuleReader& r, std::size_t patterns);
+// Each pattern's literal anchors: as packc stored them in the embedded pack,
+// or else worked out now.
+std::vector<std::vector<std::string>> pattern_anchors(const RuleReader& r, const std::vector<std::string>& patterns);
+// Can a pattern with these anchors match in `text`? Without anchors, anywhere.
+bool may_match(const Text& text, const std::vector<std::string>& anchors);
 
 // All non-overlapping matches of `re` in the text, `unless` applied.
 void find_all(const Text& text, const RE2& re, const LazyRegex* unless, std::uint32_t self, std::vector<Hit>& out);
