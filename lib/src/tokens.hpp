@@ -75,28 +75,17 @@ class WordTable {
   Value& operator[](std::string_view key) {
     if ((entries_.size() + 1) * 2 > slots_.size()) grow();
     const std::uint64_t h = WordHash::hash64(key);
-    for (std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      Slot& s = slots_[i];
-      if (s.index == 0) {
-        entries_.emplace_back(key, Value{});
-        s = {static_cast<std::uint32_t>(h >> 32), static_cast<std::uint32_t>(entries_.size())};
-        return entries_.back().second;
-      }
-      if (s.tag == static_cast<std::uint32_t>(h >> 32) && entries_[s.index - 1].first == key) {
-        return entries_[s.index - 1].second;
-      }
+    Slot& s = slots_[probe(key, h)];
+    if (s.index == 0) {
+      entries_.emplace_back(key, Value{});
+      s = {tag(h), static_cast<std::uint32_t>(entries_.size())};
     }
+    return entries_[s.index - 1].second;
   }
   const Value* find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
-    const std::uint64_t h = WordHash::hash64(key);
-    for (std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      const Slot& s = slots_[i];
-      if (s.index == 0) return nullptr;
-      if (s.tag == static_cast<std::uint32_t>(h >> 32) && entries_[s.index - 1].first == key) {
-        return &entries_[s.index - 1].second;
-      }
-    }
+    const Slot& s = slots_[probe(key, WordHash::hash64(key))];
+    return s.index == 0 ? nullptr : &entries_[s.index - 1].second;
   }
   void clear() {
     entries_.clear();
@@ -113,15 +102,20 @@ class WordTable {
     std::uint32_t tag = 0;    // high bits of the hash
     std::uint32_t index = 0;  // 1 + the entry's index; 0: empty
   };
-  void grow() {
-    std::vector<Slot> bigger(slots_.empty() ? 16 : slots_.size() * 2);
-    for (std::uint32_t k = 0; k < entries_.size(); ++k) {
-      const std::uint64_t h = WordHash::hash64(entries_[k].first);
-      std::size_t i = static_cast<std::size_t>(h) & (bigger.size() - 1);
-      while (bigger[i].index != 0) i = (i + 1) & (bigger.size() - 1);
-      bigger[i] = {static_cast<std::uint32_t>(h >> 32), k + 1};
+  static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
+  // The slot that holds `key`, or the empty one where it would go.
+  std::size_t probe(std::string_view key, std::uint64_t h) const {
+    for (std::size_t i = static_cast<std::size_t>(h) & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[i];
+      if (s.index == 0 || (s.tag == tag(h) && entries_[s.index - 1].first == key)) return i;
     }
-    slots_ = std::move(bigger);
+  }
+  void grow() {
+    slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot{});
+    for (std::uint32_t k = 0; k < entries_.size(); ++k) {  // keys are distinct: each lands in an empty slot
+      const std::uint64_t h = WordHash::hash64(entries_[k].first);
+      slots_[probe(entries_[k].first, h)] = {tag(h), k + 1};
+    }
   }
   std::vector<std::pair<std::string_view, Value>> entries_;
   std::vector<Slot> slots_;
