@@ -143,6 +143,7 @@ void TextFormatter::write(std::ostream& out, const Report& r, std::string_view t
   const std::string who = r.turn > 0 ? fmt::format("{} (turn {})", r.source, r.turn) : r.source;
   if (evidence_) {
     // Why each signal and customer fact is set: the first place its rules fired.
+    detail::LineMap lines(text);
     for (const Evidence& e : r.evidence) {
       if (e.sets.empty()) continue;
       if (e.in_context) {
@@ -150,14 +151,14 @@ void TextFormatter::write(std::ostream& out, const Report& r, std::string_view t
                    e.offset, e.offset + e.length);
         continue;
       }
-      const std::string_view before = text.substr(0, std::min(e.offset, text.size()));
-      const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-      const std::size_t nl = before.rfind('\n');
-      const std::size_t column = e.offset - (nl == std::string_view::npos ? 0 : nl + 1) + 1;
-      std::string words(text.substr(std::min(e.offset, text.size()), e.length));
+      Span at;  // line and column as findings count them
+      at.offset = std::min(e.offset, text.size());
+      at.length = e.length;
+      lines.locate(at);
+      std::string words(text.substr(at.offset, e.length));
       std::replace(words.begin(), words.end(), '\n', ' ');
       if (words.size() > 60) words = words.substr(0, 57) + "...";
-      fmt::print(out, "  signal {}: {} at {}:{} \"{}\"\n", paint(kBold, e.sets), e.rule, line, column, words);
+      fmt::print(out, "  signal {}: {} at {}:{} \"{}\"\n", paint(kBold, e.sets), e.rule, at.line, at.column, words);
     }
   }
   fmt::print(out, "{}: score {}/100 ({}); {}\n", who, paint(kBold, std::to_string(r.score)), habits,
