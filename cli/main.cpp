@@ -220,6 +220,13 @@ int cmd_check(int argc, char** argv) {
       text.write(out, r, checked);
     }
   };
+  // A draft that could not be checked: its error names the draft, or the context file.
+  auto check_failed = [&](tactful::Error e, const std::string& source) {
+    if (e.file == "context") e.file = vm["context"].as<std::string>();
+    else if (e.file.empty()) e.file = source;
+    error(e.to_string());
+    failed_input = true;
+  };
   for (const auto& file : files) {
     auto data = read_input(file, max_bytes);
     const std::string source = file == "-" ? "<stdin>" : file;
@@ -252,10 +259,7 @@ int cmd_check(int argc, char** argv) {
       }
       auto report = checker.check({body, context, to, source});
       if (!report) {
-        auto e = report.error();
-        e.file = e.file == "context" ? vm["context"].as<std::string>() : source;
-        error(e.to_string());
-        failed_input = true;
+        check_failed(report.error(), source);
         continue;
       }
       if (offset) tactful::relocate(*report, *data, *offset);
@@ -274,10 +278,7 @@ int cmd_check(int argc, char** argv) {
         if (parsed) {
           turns = std::move(*parsed), json_turns = true;
         } else if (as == "transcript") {  // a JSON array that is not one: say why once
-          auto e = parsed.error();
-          e.file = source;
-          error(e.to_string());
-          failed_input = true;
+          check_failed(parsed.error(), source);
           continue;
         }
       }
@@ -307,11 +308,7 @@ int cmd_check(int argc, char** argv) {
     }
     auto report = checker.check({*data, context, name, source});
     if (!report) {
-      auto e = report.error();
-      if (e.file.empty()) e.file = source;
-      else if (e.file == "context") e.file = vm["context"].as<std::string>();
-      error(e.to_string());
-      failed_input = true;
+      check_failed(report.error(), source);
       continue;
     }
     report_one(*report, *data);
